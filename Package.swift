@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "ScribeKit",
+  products: [
+    .library(name: "ScribeKit", targets: ["ScribeKit"]),
+    .executable(name: "scribekit", targets: ["scribekit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .target(name: "ScribeKit"),
+    .executableTarget(
+      name: "scribekit",
+      dependencies: [
+        "ScribeKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "ScribeKitTests",
+      dependencies: ["ScribeKit"],
+      exclude: ["Golden"]
+    ),
+    .testTarget(
+      name: "scribekitTests",
+      dependencies: ["scribekit"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,75 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Why an output file could not be written.
+public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The file exists and the caller did not allow replacing it.
+  case fileExists(path: String)
+  /// The operating system refused; `reason` is its message.
+  case cannotWrite(path: String, reason: String)
+
+  /// One line for a person.
+  public var description: String {
+    switch self {
+    case .fileExists(let path):
+      return "\(path): already exists; not replaced (use --force to replace it)"
+    case .cannotWrite(let path, let reason):
+      return "\(path): cannot write: \(reason)"
+    }
+  }
+}
+
+/// Writes files so that a reader never sees half of one.
+///
+/// The bytes go to a hidden temporary file in the destination's folder, which then takes the
+/// destination's name in one step (`link(2)` when an existing file must be kept, `rename(2)`
+/// otherwise). If anything fails, the temporary file is removed and the destination is as it was.
+public enum AtomicFile {
+  /// Writes `data` to `url`.
+  ///
+  /// - Parameter replacing: allow replacing an existing file. When `false`, an existing file is
+  ///   left alone and ``OutputError/fileExists(path:)`` is thrown, even if another process creates
+  ///   the file between the check and the write.
+  public static func write(_ data: Data, to url: URL, replacing: Bool) throws(OutputError) {
+    let path = url.path
+    let folder = url.deletingLastPathComponent()
+    let temporary = folder.appendingPathComponent(
+      ".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).scribekit-tmp")
+    do {
+      try data.write(to: temporary, options: .withoutOverwriting)
+    } catch {
+      throw OutputError.cannotWrite(path: path, reason: reason(of: error))
+    }
+    defer { _ = unlink(temporary.path) }
+    if replacing {
+      if rename(temporary.path, path) != 0 {
+        throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+      }
+    } else if link(temporary.path, path) != 0 {
+      let code = errno
+      if code == EEXIST { throw OutputError.fileExists(path: path) }
+      throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(code)))
+    }
+  }
+
+  private static func reason(of error: any Error) -> String {
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain,
+      let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+    {
+      return String(cString: strerror(code.rawValue))
+    }
+    if nsError.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(nsError.code)) {
+      return String(cString: strerror(code.rawValue))
+    }
+    return nsError.localizedDescription
+  }
+}

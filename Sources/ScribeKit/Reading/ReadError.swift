@@ -1,0 +1,98 @@
+/// Why an input could not be read, and where.
+///
+/// The ``description`` is one line meant for a person: the source (a file name, when known), the
+/// place (`line 3, column 14` or a JSON path such as `$.words[12].start`), and what was expected.
+public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// What went wrong.
+  public enum Problem: Sendable, Equatable {
+    /// The input holds no data, or only whitespace.
+    case empty
+    /// The bytes are in a text encoding ScribeKit does not read (it reads UTF-8 and UTF-16).
+    case unsupportedEncoding(String)
+    /// The input is not valid JSON; the error says at which line and column.
+    case syntax(JSONSyntaxError)
+    /// A value has the wrong JSON type.
+    case wrongType(path: String, expected: String, found: String)
+    /// A required member is absent.
+    case missingField(path: String, expected: String)
+    /// A value has the right type but an impossible value.
+    case invalidValue(path: String, reason: String)
+    /// The document is valid JSON but none of the shapes ScribeKit reads.
+    case unrecognizedShape(path: String, keys: [String])
+    /// The document is a known API answer that holds no timings, such as an error response.
+    case notATranscript(reason: String)
+    /// The caller forced a shape the document does not have.
+    case shapeMismatch(forced: InputShape, reason: String)
+    /// An alignment's three arrays differ in length.
+    case alignmentLengthMismatch(path: String, characters: Int, starts: Int, ends: Int)
+    /// No item carries any time at all, so nothing can be placed on a timeline.
+    case noTimings(reason: String)
+  }
+
+  /// The file name or other label of the input, when the caller gave one.
+  public var source: String?
+  /// What went wrong.
+  public var problem: Problem
+
+  /// Creates an error.
+  public init(source: String? = nil, problem: Problem) {
+    self.source = source
+    self.problem = problem
+  }
+
+  /// One line naming the source, the place and what was expected.
+  public var description: String {
+    let prefix = source.map { "\($0): " } ?? ""
+    return prefix + problemDescription
+  }
+
+  private var problemDescription: String {
+    switch problem {
+    case .empty:
+      return "the input is empty; expected ElevenLabs timing data in JSON"
+    case .unsupportedEncoding(let encoding):
+      return "the input is \(encoding); expected JSON in UTF-8 (or UTF-16 with a byte order mark)"
+    case .syntax(let error):
+      return "not valid JSON at \(error.location): \(error.reason)"
+    case .wrongType(let path, let expected, let found):
+      return "at \(path): expected \(expected), found \(found)"
+    case .missingField(let path, let expected):
+      return "at \(path): missing; expected \(expected)"
+    case .invalidValue(let path, let reason):
+      return "at \(path): \(reason)"
+    case .unrecognizedShape(let path, let keys):
+      let listed = keys.isEmpty ? "no members" : "members " + keys.prefix(12).joined(separator: ", ")
+      return "at \(path): an object with \(listed) is none of the shapes ScribeKit reads; expected "
+        + "a speech-to-text response (\"words\" or \"transcripts\"), a webhook payload "
+        + "(\"data.transcription\"), a text-to-speech response (\"alignment\"), a bare alignment "
+        + "(\"characters\" with start and end times), a stream of chunks, or segmented JSON "
+        + "(\"segments\")"
+    case .notATranscript(let reason):
+      return reason
+    case .shapeMismatch(let forced, let reason):
+      return "the input is not \(forced.summary): \(reason)"
+    case .alignmentLengthMismatch(let path, let characters, let starts, let ends):
+      return "at \(path): characters (\(characters)), character_start_times_seconds (\(starts)) "
+        + "and character_end_times_seconds (\(ends)) must have the same length"
+    case .noTimings(let reason):
+      return reason
+    }
+  }
+}
+
+/// Something a reader repaired or skipped in the input, reported so that nothing changes silently.
+public struct ReadWarning: Sendable, Equatable, CustomStringConvertible {
+  /// The JSON path of the item concerned, such as `$.words[7]`.
+  public var path: String
+  /// What was wrong and what was done about it.
+  public var message: String
+
+  /// Creates a warning.
+  public init(path: String, message: String) {
+    self.path = path
+    self.message = message
+  }
+
+  /// `path: message`.
+  public var description: String { "\(path): \(message)" }
+}

@@ -1,0 +1,157 @@
+/// Reads speech-to-text responses: single-channel, multichannel, combined and segmented JSON.
+enum SpeechToTextReader {
+  /// Reads one `SpeechToTextChunkResponseModel`. A chunk in the `combined` multichannel style
+  /// (words carrying more than one `channel_index`) is split into one channel per index.
+  static func readChunk(
+    _ chunk: JSONFields, warnings: inout [ReadWarning]
+  ) throws(ReadError) -> Transcript {
+    let words = try readItems(
+      chunk.requiredArray("words"), path: chunk.childPath("words"), warnings: &warnings)
+    let items = try TimingRepair.repair(words, warnings: &warnings)
+    let languageCode = try chunk.optionalString("language_code")
+    let channelIndex = try chunk.optionalInteger("channel_index")
+    return Transcript(
+      languageCode: languageCode,
+      languageProbability: try chunk.optionalNumber("language_probability"),
+      transcriptionID: try chunk.optionalString("transcription_id"),
+      channels: splitByChannel(items, chunkIndex: channelIndex, languageCode: languageCode))
+  }
+
+  /// Reads `{"transcripts": [chunk, ...]}`: one channel per chunk, in the order given.
+  static func readMultichannel(
+    _ document: JSONFields, warnings: inout [ReadWarning]
+  ) throws(ReadError) -> Transcript {
+    let chunks = try document.requiredArray("transcripts")
+    guard !chunks.isEmpty else {
+      throw ReadError(
+        problem: .invalidValue(
+          path: document.childPath("transcripts"),
+          reason: "expected at least one channel's transcript, found an empty array"))
+    }
+    var channels: [Channel] = []
+    var languageCode: String?
+    var languageProbability: Double?
+    var transcriptionID = try document.optionalString("transcription_id")
+    for (position, value) in chunks.enumerated() {
+      let path = "\(document.childPath("transcripts"))[\(position)]"
+      let chunk = try readChunk(.object(value, path: path), warnings: &warnings)
+      languageCode = languageCode ?? chunk.languageCode
+      languageProbability = languageProbability ?? chunk.languageProbability
+      transcriptionID = transcriptionID ?? chunk.transcriptionID
+      for var channel in chunk.channels {
+        channel.index = channel.index ?? position
+        channels.append(channel)
+      }
+    }
+    var seen: Set<Int> = []
+    for channel in channels {
+      guard let index = channel.index else { continue }
+      if !seen.insert(index).inserted {
+        throw ReadError(
+          problem: .invalidValue(
+            path: document.childPath("transcripts"),
+            reason: "channel_index \(index) appears in more than one transcript"))
+      }
+    }
+    return Transcript(
+      languageCode: languageCode, languageProbability: languageProbability,
+      transcriptionID: transcriptionID, channels: channels)
+  }
+
+  /// Reads `{"segments": [{"text", "words": [...]}]}` back into one channel.
+  static func readSegmented(
+    _ document: JSONFields, warnings: inout [ReadWarning]
+  ) throws(ReadError) -> Transcript {
+    let segments = try document.requiredArray("segments")
+    var raw: [RawItem] = []
+    for (position, value) in segments.enumerated() {
+      let path = "\(document.childPath("segments"))[\(position)]"
+      let segment = try JSONFields.object(value, path: path)
+      raw += try readItems(
+        segment.requiredArray("words"), path: segment.childPath("words"), warnings: &warnings)
+    }
+    let items = try TimingRepair.repair(raw, warnings: &warnings)
+    return Transcript(
+      languageCode: try document.optionalString("language_code"),
+      transcriptionID: try document.optionalString("transcription_id"),
+      channels: splitByChannel(items, chunkIndex: nil, languageCode: nil))
+  }
+
+  static func readItems(
+    _ values: [JSONValue], path: String, warnings: inout [ReadWarning]
+  ) throws(ReadError) -> [RawItem] {
+    var items: [RawItem] = []
+    items.reserveCapacity(values.count)
+    for (position, value) in values.enumerated() {
+      items.append(try readItem(value, path: "\(path)[\(position)]", warnings: &warnings))
+    }
+    return items
+  }
+
+  private static func readItem(
+    _ value: JSONValue, path: String, warnings: inout [ReadWarning]
+  ) throws(ReadError) -> RawItem {
+    let fields = try JSONFields.object(value, path: path)
+    let text = try fields.requiredString("text")
+    let kind: Word.Kind
+    if let type = try fields.optionalString("type") {
+      if let known = Word.Kind(rawValue: type) {
+        kind = known
+      } else {
+        // The API adds fields and values over time; an unknown kind still carries spoken text.
+        kind = .word
+        warnings.append(
+          ReadWarning(
+            path: fields.childPath("type"),
+            message: "unknown item type \"\(type)\"; read as a word"))
+      }
+    } else {
+      // Some hand-made or third-party dumps omit `type`; whitespace is all a spacing item holds.
+      kind = text.allSatisfy(\.isWhitespace) && !text.isEmpty ? .spacing : .word
+    }
+    var characters: [RawCharacter]?
+    if let array = try fields.optionalArray("characters") {
+      var list: [RawCharacter] = []
+      list.reserveCapacity(array.count)
+      for (position, element) in array.enumerated() {
+        let character = try JSONFields.object(
+          element, path: "\(fields.childPath("characters"))[\(position)]")
+        list.append(
+          RawCharacter(
+            text: try character.requiredString("text"),
+            start: try character.optionalNumber("start"),
+            end: try character.optionalNumber("end")))
+      }
+      characters = list
+    }
+    return RawItem(
+      path: path, text: text, start: try fields.optionalNumber("start"),
+      end: try fields.optionalNumber("end"), kind: kind,
+      speakerID: try fields.optionalString("speaker_id"),
+      channelIndex: try fields.optionalInteger("channel_index"),
+      logprob: try fields.optionalNumber("logprob"), characters: characters)
+  }
+
+  /// One channel per distinct `channel_index` on the words (the `combined` style), else one.
+  private static func splitByChannel(
+    _ items: [Word], chunkIndex: Int?, languageCode: String?
+  ) -> [Channel] {
+    var order: [Int] = []
+    var byIndex: [Int: [Word]] = [:]
+    var current = chunkIndex
+    for item in items {
+      // A spacing item without its own index belongs to the word before it.
+      if let index = item.channelIndex { current = index }
+      let key = current ?? -1
+      if byIndex[key] == nil { order.append(key) }
+      byIndex[key, default: []].append(item)
+    }
+    if order.count <= 1 {
+      let index = chunkIndex ?? order.first.flatMap { $0 >= 0 ? $0 : nil }
+      return [Channel(index: index, languageCode: languageCode, words: items)]
+    }
+    return order.sorted().map { key in
+      Channel(index: key >= 0 ? key : nil, languageCode: languageCode, words: byIndex[key] ?? [])
+    }
+  }
+}

@@ -1,0 +1,45 @@
+/// Renders segments as SubRip (`.srt`), byte for byte in the layout of the API's export.
+///
+/// Each cue is its 1-based number, `HH:MM:SS,mmm --> HH:MM:SS,mmm`, and the segment's text
+/// wrapped at ``maxCharactersPerLine``; cues are separated by one blank line, lines end in `\n`,
+/// and the file ends with a single `\n` after the last text line. No segments give an empty file.
+///
+/// With ``includeSpeakers`` on, a segment's speaker is written before its text as `[speaker_0] `
+/// (the label counts towards the first line's length). Where the API puts speakers in SRT is not
+/// documented; this uses the bracketed form the API's TXT export uses.
+public struct SRTRenderer: Sendable {
+  /// Wrap cue text at this many characters; `nil` keeps each cue on one line.
+  public var maxCharactersPerLine: Int?
+  /// Prefix each cue with its speaker.
+  public var includeSpeakers: Bool
+
+  /// Creates a renderer.
+  public init(maxCharactersPerLine: Int? = 42, includeSpeakers: Bool = false) {
+    self.maxCharactersPerLine = maxCharactersPerLine
+    self.includeSpeakers = includeSpeakers
+  }
+
+  /// Creates a renderer from export options (their line length and speaker flag).
+  public init(options: SegmentationOptions) {
+    self.init(
+      maxCharactersPerLine: options.maxCharactersPerLine, includeSpeakers: options.includeSpeakers)
+  }
+
+  /// The SRT text of `segments`.
+  public func render(_ segments: [Segment]) -> String {
+    let wrapper = LineWrapper(maxCharactersPerLine: maxCharactersPerLine)
+    var cues: [String] = []
+    cues.reserveCapacity(segments.count)
+    for segment in segments {
+      var text = segment.text
+      if includeSpeakers, let speaker = segment.speakerID {
+        text = "[\(speaker)] " + text
+      }
+      var cue = "\(cues.count + 1)\n"
+      cue += Timecode.srt(segment.start) + " --> " + Timecode.srt(segment.end) + "\n"
+      cue += wrapper.wrap(text).joined(separator: "\n")
+      cues.append(cue)
+    }
+    return cues.isEmpty ? "" : cues.joined(separator: "\n\n") + "\n"
+  }
+}

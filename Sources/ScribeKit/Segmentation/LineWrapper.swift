@@ -1,0 +1,93 @@
+/// Wraps a segment's text into lines of at most a given number of characters.
+///
+/// Lines break at spaces, and between characters of Chinese and Japanese text (never before a
+/// closing mark or after an opening one; see ``TextBreaks``). Lengths count grapheme clusters,
+/// so an emoji sequence or a letter with combining accents counts as one and is never split.
+/// Lines are filled greedily, which is what the API's exports show; a line is longer than the
+/// limit only when it holds a single unit that cannot be broken.
+public struct LineWrapper: Sendable {
+  /// The most characters on a line, or `nil` for no wrapping.
+  public var maxCharactersPerLine: Int?
+
+  /// Creates a wrapper.
+  public init(maxCharactersPerLine: Int?) {
+    self.maxCharactersPerLine = maxCharactersPerLine
+  }
+
+  /// The lines of `text`. Whitespace runs (including line breaks) become single spaces; an
+  /// empty or all-whitespace text gives no lines.
+  public func wrap(_ text: String) -> [String] {
+    let units = Self.units(of: text)
+    guard let limit = maxCharactersPerLine else {
+      return units.isEmpty ? [] : [Self.join(units)]
+    }
+    var lines: [String] = []
+    var line = ""
+    var width = 0
+    for unit in units {
+      let unitWidth = unit.text.count
+      if line.isEmpty {
+        line = unit.text
+        width = unitWidth
+        continue
+      }
+      let separator = unit.spaceBefore ? 1 : 0
+      if width + separator + unitWidth <= limit {
+        line += (unit.spaceBefore ? " " : "") + unit.text
+        width += separator + unitWidth
+      } else {
+        lines.append(line)
+        line = unit.text
+        width = unitWidth
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
+
+  /// A piece of text that is never broken, and whether a space separated it from the previous.
+  struct Unit: Equatable {
+    var text: String
+    var spaceBefore: Bool
+  }
+
+  static func units(of text: String) -> [Unit] {
+    var units: [Unit] = []
+    var current = ""
+    var currentSpaceBefore = false
+    var sawSpace = false
+    var previous: Character?
+    for character in text {
+      if character.isWhitespace {
+        if !current.isEmpty {
+          units.append(Unit(text: current, spaceBefore: currentSpaceBefore))
+          current = ""
+        }
+        sawSpace = true
+        previous = nil
+        continue
+      }
+      if !current.isEmpty, let previous, TextBreaks.canBreak(between: previous, and: character) {
+        units.append(Unit(text: current, spaceBefore: currentSpaceBefore))
+        current = ""
+      }
+      if current.isEmpty {
+        currentSpaceBefore = sawSpace && !units.isEmpty
+        sawSpace = false
+      }
+      current.append(character)
+      previous = character
+    }
+    if !current.isEmpty { units.append(Unit(text: current, spaceBefore: currentSpaceBefore)) }
+    return units
+  }
+
+  private static func join(_ units: [Unit]) -> String {
+    var result = ""
+    for unit in units {
+      if unit.spaceBefore { result += " " }
+      result += unit.text
+    }
+    return result
+  }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// A run of items shown together: one subtitle cue, one paragraph of a text export.
+public struct Segment: Sendable, Equatable {
+  /// Every item of the segment in input order: words, audio events and the spacing between them
+  /// (and spacing that followed the last word, so that no item of the input is lost).
+  public var items: [Word]
+  /// The items' text joined as they are and trimmed at both ends.
+  public var text: String
+  /// The first word's start, in seconds.
+  public var start: Double
+  /// The last word's end, in seconds (never before ``start``).
+  public var end: Double
+  /// The speaker of the segment's words, when the transcript is diarized.
+  public var speakerID: String?
+
+  /// Creates a segment.
+  public init(items: [Word], text: String, start: Double, end: Double, speakerID: String?) {
+    self.items = items
+    self.text = text
+    self.start = start
+    self.end = end
+    self.speakerID = speakerID
+  }
+
+  /// The words and audio events, without spacing.
+  public var words: [Word] { items.filter(\.isTimed) }
+}
+
+/// Splits a channel's items into segments exactly as the ElevenLabs export does.
+///
+/// The rule (FORMATS.md §2), applied greedily word by word, starts a new segment before a word
+/// or audio event `w` when:
+/// - its speaker differs from the segment's (items without a speaker never cause a change);
+/// - `w.start - previous.end > segmentOnSilenceLongerThan`;
+/// - `w.end - segment.start > maxSegmentDuration`;
+/// - the segment's text with `w` (and the spacing before it) appended, trimmed, would be longer
+///   than `maxSegmentChars` grapheme clusters.
+///
+/// Spacing items ride along with the words around them: spacing between two words of a segment
+/// is part of its text; spacing at a boundary stays with the earlier segment and is trimmed from
+/// its text. A word longer than `maxSegmentChars` on its own still makes a segment of its own.
+public struct Segmenter: Sendable {
+  /// The limits to split at.
+  public var options: SegmentationOptions
+
+  /// Creates a segmenter.
+  public init(options: SegmentationOptions) {
+    self.options = options
+  }
+
+  /// The segments of one channel.
+  public func segment(_ channel: Channel) -> [Segment] {
+    segment(channel.words)
+  }
+
+  /// The segments of a run of items in timeline order.
+  public func segment(_ words: [Word]) -> [Segment] {
+    var segments: [Segment] = []
+    var builder = Builder()
+    var leading: [Word] = []
+
+    for item in words {
+      if item.kind == .spacing {
+        if builder.isOpen {
+          builder.pending.append(item)
+          builder.pendingText += item.text
+        } else {
+          leading.append(item)
+        }
+        continue
+      }
+      if builder.isOpen && startsNewSegment(before: item, in: builder) {
+        segments.append(builder.close())
+      }
+      if builder.isOpen {
+        builder.append(item)
+      } else {
+        builder.open(with: item, leading: leading)
+        leading = []
+      }
+    }
+    if builder.isOpen {
+      segments.append(builder.close())
+    } else if !leading.isEmpty, !segments.isEmpty {
+      segments[segments.count - 1].items += leading
+    }
+    return segments
+  }
+
+  private func startsNewSegment(before item: Word, in builder: Builder) -> Bool {
+    if let speaker = item.speakerID, let current = builder.speakerID, speaker != current {
+      return true
+    }
+    if let silence = options.segmentOnSilenceLongerThan, item.start - builder.lastEnd > silence {
+      return true
+    }
+    if let duration = options.maxSegmentDuration, item.end - builder.start > duration {
+      return true
+    }
+    if let limit = options.maxSegmentChars {
+      let candidate = builder.text + builder.pendingText + item.text
+      if Segmenter.trimmed(candidate).count > limit { return true }
+    }
+    return false
+  }
+
+  static func trimmed(_ text: String) -> String {
+    text.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  private struct Builder {
+    var items: [Word] = []
+    var text = ""
+    var pending: [Word] = []
+    var pendingText = ""
+    var start = 0.0
+    var end = 0.0
+    var lastEnd = 0.0
+    var speakerID: String?
+    var isOpen = false
+
+    mutating func open(with item: Word, leading: [Word]) {
+      items = leading + [item]
+      text = item.text
+      start = item.start
+      end = item.end
+      lastEnd = item.end
+      speakerID = item.speakerID
+      isOpen = true
+    }
+
+    mutating func append(_ item: Word) {
+      items += pending
+      items.append(item)
+      text += pendingText + item.text
+      pending = []
+      pendingText = ""
+      end = item.end
+      lastEnd = item.end
+      speakerID = speakerID ?? item.speakerID
+    }
+
+    mutating func close() -> Segment {
+      let segment = Segment(
+        items: items + pending, text: Segmenter.trimmed(text), start: start,
+        end: max(start, end), speakerID: speakerID)
+      self = Builder()
+      return segment
+    }
+  }
+}
