@@ -22,7 +22,7 @@ let package = Package(
     .testTarget(
       name: "ScribeKitTests",
       dependencies: ["ScribeKit"],
-      exclude: ["Golden"]
+      exclude: ["Golden", "Inputs"]
     ),
     .testTarget(
       name: "scribekitTests",

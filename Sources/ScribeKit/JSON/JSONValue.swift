@@ -41,6 +41,18 @@ public enum JSONValue: Sendable, Equatable {
     return nil
   }
 
+  /// The string, if this value is one.
+  public var stringValue: String? {
+    if case .string(let string) = self { return string }
+    return nil
+  }
+
+  /// The number, if this value is one.
+  public var numberValue: Double? {
+    if case .number(let number) = self { return number }
+    return nil
+  }
+
   /// `true` for `null`.
   public var isNull: Bool {
     if case .null = self { return true }

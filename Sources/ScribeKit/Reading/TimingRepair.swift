@@ -38,6 +38,29 @@ enum TimingRepair {
   static func repair(
     _ items: [RawItem], warnings: inout [ReadWarning]
   ) throws(ReadError) -> [Word] {
+    var found: [ReadWarning] = []
+    let words = try repairUnordered(items, warnings: &found)
+    // Repairs are found in two passes; report them in input order, as a reader of the file
+    // would look for them.
+    var position: [String: Int] = [:]
+    for (index, item) in items.enumerated() where position[item.path] == nil {
+      position[item.path] = index
+    }
+    func rank(_ warning: ReadWarning) -> Int {
+      let path =
+        warning.path.hasSuffix(".characters")
+        ? String(warning.path.dropLast(".characters".count)) : warning.path
+      return position[path] ?? Int.max
+    }
+    warnings += found.enumerated()
+      .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+      .map(\.element)
+    return words
+  }
+
+  private static func repairUnordered(
+    _ items: [RawItem], warnings: inout [ReadWarning]
+  ) throws(ReadError) -> [Word] {
     var items = items
     for index in items.indices {
       clampNegative(&items[index], warnings: &warnings)

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import ScribeKit
+
+/// Writes to standard error, where warnings and errors go so that standard output stays clean.
+enum Diagnostics {
+  /// How many warnings are printed one by one before the rest are only counted.
+  static let warningLimit = 20
+
+  static func printError(_ message: String) {
+    write("scribekit: error: \(message)\n")
+  }
+
+  static func printWarnings(_ warnings: [String], quiet: Bool) {
+    guard !quiet, !warnings.isEmpty else { return }
+    for warning in warnings.prefix(warningLimit) {
+      write("scribekit: warning: \(warning)\n")
+    }
+    if warnings.count > warningLimit {
+      write(
+        "scribekit: warning: ... and \(warnings.count - warningLimit) more warnings "
+          + "(\(warnings.count) in all)\n")
+    }
+  }
+
+  static func write(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+}
+
+/// A failure the command reports in one line before exiting with status 1.
+struct CommandFailure: Error, CustomStringConvertible {
+  var description: String
+
+  init(_ description: String) {
+    self.description = description
+  }
+}
+
+extension ParsableCommand {
+  /// Runs `body`, turning any failure into one line on standard error and exit status 1.
+  func reportingFailures(_ body: () async throws -> Void) async throws {
+    do {
+      try await body()
+    } catch let exit as ExitCode {
+      throw exit
+    } catch {
+      Diagnostics.printError(String(describing: error))
+      throw ExitCode.failure
+    }
+  }
+}

@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import ScribeKit
+
+/// A limit given on the command line: a number, or `none` for "no limit" (the API's `null`).
+struct Limit<Value: LosslessStringConvertible & Comparable & Sendable>: ExpressibleByArgument,
+  Sendable
+{
+  var value: Value?
+
+  init?(argument: String) {
+    let text = argument.trimmingCharacters(in: .whitespaces).lowercased()
+    if text == "none" || text == "null" {
+      value = nil
+      return
+    }
+    guard let parsed = Value(text) else { return nil }
+    value = parsed
+  }
+}
+
+/// The API's export options as flags, shared by every command that exports.
+///
+/// Precedence, highest first: a field of an `--additional-formats` entry, an explicit flag here,
+/// the preset's default for the format.
+struct ExportFlags: ParsableArguments {
+  @Option(
+    name: .customLong("format"),
+    help: ArgumentHelp(
+      "Output formats, comma-separated: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+      discussion: "Default: srt. Not allowed with --additional-formats.",
+      valueName: "formats"))
+  var formats: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The API's additional_formats JSON array, inline or as @FILE; each entry's own options win.",
+      valueName: "json"))
+  var additionalFormats: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Defaults to start from: elevenlabs (the API's current defaults) or elevenlabs-legacy (SRT defaults before 2025-08-24: 50 / 0.6 s / 5 s / 90).",
+      valueName: "name"))
+  var preset: String = Preset.elevenlabs.rawValue
+
+  @Option(
+    name: .customLong("segment-on-silence-longer-than-s"),
+    help: ArgumentHelp(
+      "Start a new segment after a pause longer than this (seconds, or none). Default: 0.8 for srt, none otherwise.",
+      valueName: "seconds"))
+  var silence: Limit<Double>?
+
+  @Option(
+    name: .customLong("max-segment-duration-s"),
+    help: ArgumentHelp(
+      "Longest segment in seconds, or none. Default: 4 for srt, none otherwise.",
+      valueName: "seconds"))
+  var maxDuration: Limit<Double>?
+
+  @Option(
+    name: .customLong("max-segment-chars"),
+    help: ArgumentHelp(
+      "Most characters in a segment, or none. Default: 84 for srt, none otherwise.",
+      valueName: "count"))
+  var maxChars: Limit<Int>?
+
+  @Option(
+    name: .customLong("max-characters-per-line"),
+    help: ArgumentHelp(
+      "Wrap lines at this many characters, or none (srt and txt only). Default: 42 for srt, 100 for txt.",
+      valueName: "count"))
+  var maxLine: Limit<Int>?
+
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Label segments with their speaker. Default: off for srt, on otherwise.")
+  var includeSpeakers: Bool?
+
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Show segment times where the format can omit them. Default: on.")
+  var includeTimestamps: Bool?
+
+  func validate() throws {
+    if Preset(rawValue: preset) == nil {
+      throw ValidationError(
+        "unknown preset \"\(preset)\"; expected one of "
+          + Preset.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    if formats != nil && additionalFormats != nil {
+      throw ValidationError(
+        "give either --format or --additional-formats, not both (each additional_formats entry "
+          + "names its format)")
+    }
+    for (name, value) in [
+      ("--segment-on-silence-longer-than-s", silence?.value),
+      ("--max-segment-duration-s", maxDuration?.value),
+    ] {
+      if let value, !(value.isFinite && value >= 0) {
+        throw ValidationError("\(name) must be a number of seconds of at least 0, or none")
+      }
+    }
+    for (name, value) in [
+      ("--max-segment-chars", maxChars?.value), ("--max-characters-per-line", maxLine?.value),
+    ] {
+      if let value, value < 1 {
+        throw ValidationError("\(name) must be a whole number of at least 1, or none")
+      }
+    }
+  }
+
+  /// The export requests these flags describe, with warnings about ignored options.
+  func requests() throws -> (requests: [ExportRequest], warnings: [String]) {
+    let preset = Preset(rawValue: self.preset) ?? .elevenlabs
+    if let additionalFormats {
+      let json = try Self.argumentText(additionalFormats)
+      do {
+        let parsed = try ExportRequest.parseAdditionalFormats(json, preset: preset) { format, options in
+          apply(to: &options, format: format)
+        }
+        if parsed.requests.isEmpty {
+          throw CommandFailure("--additional-formats: the array is empty; expected at least one entry")
+        }
+        return parsed
+      } catch let error as OptionsError {
+        throw CommandFailure(error.description)
+      }
+    }
+    var requests: [ExportRequest] = []
+    for name in (formats ?? "srt").split(separator: ",", omittingEmptySubsequences: false) {
+      let trimmed = name.trimmingCharacters(in: .whitespaces)
+      guard let format = ExportFormat(rawValue: trimmed) else {
+        throw CommandFailure(
+          "--format: unknown format \"\(trimmed)\"; expected one of "
+            + ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))
+      }
+      var options = SegmentationOptions.defaults(for: format, preset: preset)
+      apply(to: &options, format: format)
+      requests.append(ExportRequest(format: format, options: options))
+    }
+    return (requests, [])
+  }
+
+  private func apply(to options: inout SegmentationOptions, format: ExportFormat) {
+    if let silence { options.segmentOnSilenceLongerThan = silence.value }
+    if let maxDuration { options.maxSegmentDuration = maxDuration.value }
+    if let maxChars { options.maxSegmentChars = maxChars.value }
+    if let maxLine, format.hasLineLength { options.maxCharactersPerLine = maxLine.value }
+    if let includeSpeakers { options.includeSpeakers = includeSpeakers }
+    if let includeTimestamps { options.includeTimestamps = includeTimestamps }
+  }
+
+  /// The text of an argument that may be `@path` to read it from a file.
+  static func argumentText(_ argument: String) throws -> String {
+    guard argument.hasPrefix("@") else { return argument }
+    let path = String(argument.dropFirst())
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw CommandFailure("\(path): cannot read the --additional-formats file")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw CommandFailure("\(path): not UTF-8 text")
+    }
+    return text
+  }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Where the input comes from: a file or standard input.
+struct InputSource {
+  /// The file, or `nil` for standard input.
+  var url: URL?
+
+  init(argument: String) {
+    url = argument == "-" ? nil : URL(fileURLWithPath: argument)
+  }
+
+  /// The name used in messages.
+  var label: String { url?.relativePath ?? "<stdin>" }
+
+  /// The input's bytes.
+  func read() throws -> Data {
+    guard let url else {
+      return FileHandle.standardInput.readDataToEndOfFile()
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+      throw CommandFailure("\(label): no such file")
+    }
+    if isDirectory.boolValue {
+      throw CommandFailure("\(label): is a folder; expected a JSON file")
+    }
+    do {
+      return try Data(contentsOf: url)
+    } catch {
+      throw CommandFailure("\(label): cannot read: \(error.localizedDescription)")
+    }
+  }
+}

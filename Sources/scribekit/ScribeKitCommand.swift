@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `scribekit` command: captions and documents from ElevenLabs timing data.
+@main
+struct ScribeKitCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "scribekit",
+    abstract: "Captions and documents from ElevenLabs speech-to-text and text-to-speech timings.",
+    discussion: """
+      Reads every timing shape the ElevenLabs API produces (speech-to-text responses, \
+      multichannel and webhook payloads, text-to-speech alignments and streams) and writes the \
+      exports the API's additional_formats would give, offline.
+      """,
+    version: "0.1.0",
+    subcommands: [ConvertCommand.self]
+  )
+}

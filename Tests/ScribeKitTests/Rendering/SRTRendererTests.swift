@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@testable import ScribeKit
+
+@Suite("Rendering: SRT")
+struct SRTRendererTests {
+  @Test(arguments: [
+    (15.199, "00:00:15,199"),
+    (0.0005, "00:00:00,001"),
+    (0.0004, "00:00:00,000"),
+    (59.9996, "00:01:00,000"),
+    (3_599.999, "00:59:59,999"),
+    (3_600, "01:00:00,000"),
+    (360_000.5, "100:00:00,500"),
+    (-1, "00:00:00,000"),
+    (Double.nan, "00:00:00,000"),
+  ])
+  func roundsMillisecondsCorrectly(seconds: Double, expected: String) {
+    #expect(Timecode.srt(seconds) == expected)
+  }
+
+  @Test func layoutIsTheServers() {
+    let segments = [
+      Segment(items: [], text: "Hello there.", start: 0.5, end: 1.25, speakerID: "speaker_0"),
+      Segment(items: [], text: "General Kenobi, you are a bold one.", start: 2, end: 15.199, speakerID: "speaker_1"),
+    ]
+    let srt = SRTRenderer(maxCharactersPerLine: 20).render(segments)
+    #expect(
+      srt
+        == "1\n00:00:00,500 --> 00:00:01,250\nHello there.\n\n"
+        + "2\n00:00:02,000 --> 00:00:15,199\nGeneral Kenobi, you\nare a bold one.\n")
+    #expect(SRTRenderer().render([]) == "")
+  }
+
+  @Test func speakerLabelsComeFirstWhenAskedFor() {
+    let segments = [Segment(items: [], text: "Hi.", start: 0, end: 1, speakerID: "speaker_3")]
+    #expect(
+      SRTRenderer(includeSpeakers: true).render(segments) == "1\n00:00:00,000 --> 00:00:01,000\n[speaker_3] Hi.\n")
+    let unlabelled = [Segment(items: [], text: "Hi.", start: 0, end: 1, speakerID: nil)]
+    #expect(SRTRenderer(includeSpeakers: true).render(unlabelled).hasSuffix("\nHi.\n"))
+  }
+
+  @Test func textCannotBreakTheCueStructure() {
+    // A blank line or a line of digits inside a word would start a new cue in a player.
+    let segments = [Segment(items: [], text: "a\n\nb\r\n2", start: 0, end: 1, speakerID: nil)]
+    let srt = SRTRenderer(maxCharactersPerLine: nil).render(segments)
+    #expect(srt == "1\n00:00:00,000 --> 00:00:01,000\na b 2\n")
+  }
+}
+
+/// SRT of every real fixture and sample, compared with committed golden files.
+@Suite("Rendering: SRT golden files")
+struct SRTGoldenTests {
+  static let sharedCases: [(fixture: String, preset: Preset, golden: String)] =
+    Files.speechToTextFixtures.flatMap { name in
+      let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
+      return [
+        (name, Preset.elevenlabs, "srt/\(stem).srt"),
+        (name, Preset.elevenlabsLegacy, "srt/\(stem).legacy.srt"),
+      ]
+    } + Files.textToSpeechFixtures.map { name in
+      (name, Preset.elevenlabs, "srt/\(URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent).srt")
+    }
+
+  @Test(.enabled(if: Files.sharedFixturesAvailable, Files.skipReason), arguments: sharedCases)
+  func sharedFixture(fixture: String, preset: Preset, golden: String) throws {
+    let transcript = try Files.readShared(fixture).transcript
+    let request = ExportRequest(format: .srt, options: .defaults(for: .srt, preset: preset))
+    let output = try Exporter.render(transcript, request: request)
+    #expect(output.count == 1)
+    try Files.expectGolden(String(decoding: output[0].content, as: UTF8.self), golden)
+  }
+
+  @Test func samplesMatchTheirCommittedSRT() throws {
+    for (input, reader) in [
+      ("interview", TranscriptReader()), ("speech-with-timestamps", TranscriptReader()),
+    ] {
+      let transcript = try reader.read(Files.sample("\(input).json")).transcript
+      let output = try Exporter.render(transcript, request: ExportRequest(format: .srt))
+      let expected = try String(decoding: Files.sample("\(input).srt"), as: UTF8.self)
+      #expect(String(decoding: output[0].content, as: UTF8.self) == expected, "Samples/\(input).srt")
+    }
+  }
+
+  @Test func handBuiltInputsWithSpeakersAndChannels() throws {
+    var options = SegmentationOptions.defaults(for: .srt)
+    options.includeSpeakers = true
+    let request = ExportRequest(format: .srt, options: options)
+    let webhook = try Files.readInput("webhook.json").transcript
+    try Files.expectGolden(
+      String(decoding: try Exporter.render(webhook, request: request)[0].content, as: UTF8.self),
+      "srt/webhook.speakers.srt")
+    let multichannel = try Files.readInput("multichannel.json").transcript
+    let merged = try Exporter.render(multichannel, request: request, channels: .merged)
+    try Files.expectGolden(String(decoding: merged[0].content, as: UTF8.self), "srt/multichannel.merged.srt")
+    let japanese = try Files.readInput("tts-japanese.json").transcript
+    var narrow = SegmentationOptions.defaults(for: .srt)
+    narrow.maxCharactersPerLine = 6
+    let ja = try Exporter.render(japanese, request: ExportRequest(format: .srt, options: narrow))
+    try Files.expectGolden(String(decoding: ja[0].content, as: UTF8.self), "srt/tts-japanese.srt")
+  }
+}
