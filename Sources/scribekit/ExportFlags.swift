@@ -116,11 +116,13 @@ struct ExportFlags: ParsableArguments {
     if let additionalFormats {
       let json = try Self.argumentText(additionalFormats)
       do {
-        let parsed = try ExportRequest.parseAdditionalFormats(json, preset: preset) { format, options in
+        let parsed = try ExportRequest.parseAdditionalFormats(json, preset: preset) {
+          format, options in
           apply(to: &options, format: format)
         }
         if parsed.requests.isEmpty {
-          throw CommandFailure("--additional-formats: the array is empty; expected at least one entry")
+          throw CommandFailure(
+            "--additional-formats: the array is empty; expected at least one entry")
         }
         return parsed
       } catch let error as OptionsError {

@@ -14,7 +14,8 @@ struct OutputPlan {
   var entries: [(target: Target, content: Data)]
   var inputURL: URL?
 
-  init(outputs: [RenderedOutput], input: InputSource, output: String?, transcriptID: String?) throws {
+  init(outputs: [RenderedOutput], input: InputSource, output: String?, transcriptID: String?) throws
+  {
     inputURL = input.url
     let stem = Self.stem(input: input.url, transcriptID: transcriptID)
     let names = Self.fileNames(for: outputs, stem: stem)

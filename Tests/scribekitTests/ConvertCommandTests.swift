@@ -8,7 +8,9 @@ struct ConvertCommandTests {
   }
 
   @Test func convertsTheSampleToStandardOutput() throws {
-    let result = try CLI.run(["convert", CLI.sample("interview.json"), "--format", "srt", "-o", "-"])
+    let result = try CLI.run([
+      "convert", CLI.sample("interview.json"), "--format", "srt", "-o", "-",
+    ])
     #expect(result.status == 0, "\(result.standardError)")
     let expected = try String(contentsOfFile: CLI.sample("interview.srt"), encoding: .utf8)
     #expect(result.standardOutput == expected)
@@ -33,9 +35,13 @@ struct ConvertCommandTests {
     let again = try CLI.run(["convert", input.path])
     #expect(again.status == 1)
     #expect(again.standardError.contains("talk.srt: already exists; not replaced (use --force"))
-    #expect(try String(contentsOf: folder.appendingPathComponent("talk.srt"), encoding: .utf8) == "keep me")
+    #expect(
+      try String(contentsOf: folder.appendingPathComponent("talk.srt"), encoding: .utf8)
+        == "keep me")
     #expect(try CLI.run(["convert", input.path, "--force"]).status == 0)
-    #expect(try String(contentsOf: folder.appendingPathComponent("talk.srt"), encoding: .utf8).hasPrefix("1\n"))
+    #expect(
+      try String(contentsOf: folder.appendingPathComponent("talk.srt"), encoding: .utf8).hasPrefix(
+        "1\n"))
     #expect(try contents(folder) == ["talk.json", "talk.srt"], "no temporary file is left")
   }
 
@@ -45,7 +51,9 @@ struct ConvertCommandTests {
     let input = folder.appendingPathComponent("talk.srt")
     try FileManager.default.copyItem(atPath: CLI.sample("interview.json"), toPath: input.path)
     let original = try Data(contentsOf: input)
-    for arguments in [["convert", input.path, "--force"], ["convert", input.path, "-o", input.path, "--force"]] {
+    for arguments in [
+      ["convert", input.path, "--force"], ["convert", input.path, "-o", input.path, "--force"],
+    ] {
       let result = try CLI.run(arguments)
       #expect(result.status == 1)
       #expect(result.standardError.contains("is the input file; refusing to overwrite it"))
@@ -57,8 +65,11 @@ struct ConvertCommandTests {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let input = folder.appendingPathComponent("broken.json")
-    try Data("{\"words\": [\n  {\"text\": \"hi\", \"start\": 0, \"end\": }\n]}".utf8).write(to: input)
-    let result = try CLI.run(["convert", input.path, "-o", folder.appendingPathComponent("out.srt").path])
+    try Data("{\"words\": [\n  {\"text\": \"hi\", \"start\": 0, \"end\": }\n]}".utf8).write(
+      to: input)
+    let result = try CLI.run([
+      "convert", input.path, "-o", folder.appendingPathComponent("out.srt").path,
+    ])
     #expect(result.status == 1)
     #expect(result.standardOutput.isEmpty)
     #expect(
@@ -74,11 +85,13 @@ struct ConvertCommandTests {
     #expect(result.status == 1)
     #expect(
       result.standardError
-        == "scribekit: error: <stdin>: at $.words[0].start: expected a number or null, found a string (\"1.5\")\n")
+        == "scribekit: error: <stdin>: at $.words[0].start: expected a number or null, found a string (\"1.5\")\n"
+    )
   }
 
   @Test func repairsAreWarnedOnStandardError() throws {
-    let json = #"{"words": [{"text": "a", "start": -1, "end": 1}, {"text": " ", "start": 1, "end": 1.1}, {"text": "b", "start": 1.2, "end": 1.1}]}"#
+    let json =
+      #"{"words": [{"text": "a", "start": -1, "end": 1}, {"text": " ", "start": 1, "end": 1.1}, {"text": "b", "start": 1.2, "end": 1.1}]}"#
     let result = try CLI.run(["convert", "-"], stdin: Data(json.utf8))
     #expect(result.status == 0)
     #expect(result.standardOutput.contains("a b"))
@@ -96,7 +109,10 @@ struct ConvertCommandTests {
     ])
     #expect(result.status == 0, "\(result.standardError)")
     let cues = result.standardOutput.components(separatedBy: "\n\n")
-    #expect(cues.first?.hasSuffix("[speaker_0] Welcome back to Field Notes. Today I'm talking with Dr. Amara Osei, who maps the sounds of city parks.") == true)
+    #expect(
+      cues.first?.hasSuffix(
+        "[speaker_0] Welcome back to Field Notes. Today I'm talking with Dr. Amara Osei, who maps the sounds of city parks."
+      ) == true)
     #expect(cues.allSatisfy { $0.split(separator: "\n").count == 3 }, "one line per cue")
   }
 
@@ -104,24 +120,31 @@ struct ConvertCommandTests {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let options = folder.appendingPathComponent("formats.json")
-    try Data(#"[{"format": "srt", "max_characters_per_line": 20, "include_speakers": true}, {"format": "srt"}]"#.utf8)
-      .write(to: options)
+    try Data(
+      #"[{"format": "srt", "max_characters_per_line": 20, "include_speakers": true}, {"format": "srt"}]"#
+        .utf8
+    )
+    .write(to: options)
     let result = try CLI.run([
       "convert", CLI.sample("interview.json"), "--additional-formats", "@\(options.path)",
       "--max-characters-per-line", "60", "-o", folder.path + "/",
     ])
     #expect(result.status == 0, "\(result.standardError)")
     #expect(try contents(folder) == ["formats.json", "interview-2.srt", "interview.srt"])
-    let first = try String(contentsOf: folder.appendingPathComponent("interview.srt"), encoding: .utf8)
-    let second = try String(contentsOf: folder.appendingPathComponent("interview-2.srt"), encoding: .utf8)
+    let first = try String(
+      contentsOf: folder.appendingPathComponent("interview.srt"), encoding: .utf8)
+    let second = try String(
+      contentsOf: folder.appendingPathComponent("interview-2.srt"), encoding: .utf8)
     #expect(first.contains("[speaker_0] Welcome\n"))
     #expect(second.contains("\nWelcome back to Field Notes. Today I'm\n"))
   }
 
   @Test func badOptionsAreRefusedBeforeReading() throws {
     let cases: [([String], String)] = [
-      (["--additional-formats", #"[{"format": "srt", "max_segment_chars": "x"}]"#],
-       "additional formats at $[0].max_segment_chars: expected a whole number or null, found a string"),
+      (
+        ["--additional-formats", #"[{"format": "srt", "max_segment_chars": "x"}]"#],
+        "additional formats at $[0].max_segment_chars: expected a whole number or null, found a string"
+      ),
       (["--format", "srt,vtt"], "--format: unknown format \"vtt\""),
       (["--max-segment-chars", "0"], "--max-segment-chars must be a whole number of at least 1"),
       (["--preset", "netflix"], "unknown preset \"netflix\""),
@@ -139,20 +162,30 @@ struct ConvertCommandTests {
   @Test func multichannelGivesOneFilePerChannelOrOneMerged() throws {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let input = CLI.packageRoot.appendingPathComponent("Tests/ScribeKitTests/Inputs/multichannel.json").path
+    let input = CLI.packageRoot.appendingPathComponent(
+      "Tests/ScribeKitTests/Inputs/multichannel.json"
+    ).path
     let each = try CLI.run(["convert", input, "-o", folder.path])
     #expect(each.status == 0, "\(each.standardError)")
     #expect(try contents(folder) == ["multichannel.channel-0.srt", "multichannel.channel-1.srt"])
     let toStdout = try CLI.run(["convert", input, "-o", "-"])
     #expect(toStdout.status == 1)
-    #expect(toStdout.standardError.contains("2 outputs (multichannel.channel-0.srt, multichannel.channel-1.srt) cannot all go to stdout"))
-    let merged = try CLI.run(["convert", input, "-o", "-", "--channel", "merged", "--include-speakers"])
+    #expect(
+      toStdout.standardError.contains(
+        "2 outputs (multichannel.channel-0.srt, multichannel.channel-1.srt) cannot all go to stdout"
+      ))
+    let merged = try CLI.run([
+      "convert", input, "-o", "-", "--channel", "merged", "--include-speakers",
+    ])
     #expect(merged.status == 0)
     #expect(merged.standardOutput.contains("[speaker_1] Hi! Thanks for taking my call."))
     let one = try CLI.run(["convert", input, "-o", "-", "--channel", "1"])
-    #expect(one.standardOutput.contains("Hi! Thanks for taking my call.") && !one.standardOutput.contains("Good"))
+    #expect(
+      one.standardOutput.contains("Hi! Thanks for taking my call.")
+        && !one.standardOutput.contains("Good"))
     let missing = try CLI.run(["convert", input, "-o", "-", "--channel", "7"])
-    #expect(missing.standardError.contains("the transcript has no channel 7; its channels are 0, 1"))
+    #expect(
+      missing.standardError.contains("the transcript has no channel 7; its channels are 0, 1"))
   }
 
   @Test func helpExplainsEveryOptionWithItsDefault() throws {

@@ -314,7 +314,9 @@ private struct Parser {
         continue
       }
       if byte < 0x20 {
-        throw error("control characters must be escaped inside strings (found byte 0x\(String(byte, radix: 16)))")
+        throw error(
+          "control characters must be escaped inside strings (found byte 0x\(String(byte, radix: 16)))"
+        )
       }
       index += 1
     }
@@ -349,12 +351,14 @@ private struct Parser {
         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
           bytes[index + 1] == UInt8(ascii: "u")
         else {
-          throw error("a high surrogate \\u\(String(first, radix: 16)) is not followed by a low one")
+          throw error(
+            "a high surrogate \\u\(String(first, radix: 16)) is not followed by a low one")
         }
         index += 2
         let second = try parseHex4()
         guard (0xDC00...0xDFFF).contains(second) else {
-          throw error("a high surrogate is followed by \\u\(String(second, radix: 16)), not a low one")
+          throw error(
+            "a high surrogate is followed by \\u\(String(second, radix: 16)), not a low one")
         }
         let value = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
         guard let scalar = Unicode.Scalar(value) else { throw error("invalid escape") }
@@ -380,7 +384,8 @@ private struct Parser {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
       case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
       case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-      default: throw error("expected a hexadecimal digit in a \\u escape, found \(describeCurrent())")
+      default:
+        throw error("expected a hexadecimal digit in a \\u escape, found \(describeCurrent())")
       }
       value = value << 4 | digit
       index += 1

@@ -67,7 +67,9 @@ public enum AtomicFile {
     {
       return String(cString: strerror(code.rawValue))
     }
-    if nsError.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(nsError.code)) {
+    if nsError.domain == NSPOSIXErrorDomain,
+      let code = POSIXErrorCode(rawValue: Int32(nsError.code))
+    {
       return String(cString: strerror(code.rawValue))
     }
     return nsError.localizedDescription

@@ -50,7 +50,8 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .unsupportedFormat(let format):
-      return "the \(format.rawValue) format is not rendered by this version of ScribeKit; it renders "
+      return
+        "the \(format.rawValue) format is not rendered by this version of ScribeKit; it renders "
         + Exporter.renderableFormats.map(\.rawValue).joined(separator: ", ")
     case .channelNotFound(let requested, let available):
       return "the transcript has no channel \(requested); its channels are "

@@ -61,7 +61,8 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     case .invalidValue(let path, let reason):
       return "at \(path): \(reason)"
     case .unrecognizedShape(let path, let keys):
-      let listed = keys.isEmpty ? "no members" : "members " + keys.prefix(12).joined(separator: ", ")
+      let listed =
+        keys.isEmpty ? "no members" : "members " + keys.prefix(12).joined(separator: ", ")
       return "at \(path): an object with \(listed) is none of the shapes ScribeKit reads; expected "
         + "a speech-to-text response (\"words\" or \"transcripts\"), a webhook payload "
         + "(\"data.transcription\"), a text-to-speech response (\"alignment\"), a bare alignment "

@@ -116,7 +116,8 @@ public struct ExportRequest: Sendable, Equatable {
 
   private static func flag(_ value: JSONValue, _ path: String) throws(OptionsError) -> Bool {
     guard case .bool(let flag) = value else {
-      throw OptionsError.wrongType(path: path, expected: "true or false", found: value.kindDescription)
+      throw OptionsError.wrongType(
+        path: path, expected: "true or false", found: value.kindDescription)
     }
     return flag
   }

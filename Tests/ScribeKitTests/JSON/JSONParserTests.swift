@@ -23,7 +23,8 @@ struct JSONParserTests {
       Issue.record("expected an object with an array, got \(value)")
       return
     }
-    #expect(items == [.number(1), .number(-250), .bool(true), .bool(false), .null, .string("xé\n")])
+    #expect(
+      items == [.number(1), .number(-250), .bool(true), .bool(false), .null, .string("xé\n")])
     #expect(object["b"] == .object(JSONObject(members: [])))
     #expect(object.keys == ["a", "b"])
   }

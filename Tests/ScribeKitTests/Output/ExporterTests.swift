@@ -18,7 +18,8 @@ struct ExporterTests {
 
   @Test func picksOneChannelOrSaysWhichExist() throws {
     let transcript = try Files.readInput("multichannel.json").transcript
-    let one = try Exporter.render(transcript, request: ExportRequest(format: .srt), channels: .channel(1))
+    let one = try Exporter.render(
+      transcript, request: ExportRequest(format: .srt), channels: .channel(1))
     #expect(one.map(\.channelIndex) == [1])
     #expect(String(decoding: one[0].content, as: UTF8.self).contains("Thanks for taking my call."))
     #expect(throws: ExportError.channelNotFound(requested: 4, available: [0, 1])) {

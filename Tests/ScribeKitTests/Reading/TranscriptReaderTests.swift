@@ -70,9 +70,11 @@ struct TranscriptReaderTests {
     #expect(timed.allSatisfy { !$0.text.contains(where: \.isWhitespace) })
     #expect(words.filter { $0.kind == .spacing }.allSatisfy { $0.text == " " })
     // Every non-whitespace character of the input is in exactly one word, in order.
-    let raw = try JSONParser.parse([UInt8](Files.shared("tts/english-alignment-leading-whitespace.json")))
+    let raw = try JSONParser.parse(
+      [UInt8](Files.shared("tts/english-alignment-leading-whitespace.json")))
     let characters = (raw.objectValue?["characters"]?.arrayValue ?? []).compactMap(\.stringValue)
-    #expect(timed.map(\.text).joined() == characters.filter { !$0.allSatisfy(\.isWhitespace) }.joined())
+    #expect(
+      timed.map(\.text).joined() == characters.filter { !$0.allSatisfy(\.isWhitespace) }.joined())
   }
 
   @Test func readsMultichannelResponsesOneChannelEach() throws {
@@ -82,7 +84,8 @@ struct TranscriptReaderTests {
     #expect(transcript.isMultichannel)
     #expect(transcript.channels.map(\.index) == [0, 1])
     #expect(transcript.transcriptionID == "hand-multichannel-01")
-    #expect(texts(transcript.channels[0]) == ["Good", "morning,", "caller.", "You're", "on", "air."])
+    #expect(
+      texts(transcript.channels[0]) == ["Good", "morning,", "caller.", "You're", "on", "air."])
     #expect(texts(transcript.channels[1]) == ["Hi!", "Thanks", "for", "taking", "my", "call."])
   }
 
@@ -123,12 +126,14 @@ struct TranscriptReaderTests {
     let words = result.transcript.channels[0].words.filter(\.isTimed)
     #expect(words.map(\.text) == ["one", "two", "three", "four", "five"])
     #expect(words[0].start == 0, "a negative start becomes 0")
-    #expect(words[1].start >= words[0].end && words[1].end <= words[2].start, "placed between neighbours")
+    #expect(
+      words[1].start >= words[0].end && words[1].end <= words[2].start, "placed between neighbours")
     #expect(words[2].start == 1.0 && words[2].end == 1.0, "end before start: end moves to start")
     #expect(words[3].start == 1.1 && words[3].end == 1.1, "one missing time: zero length")
     #expect(words.allSatisfy { $0.start <= $0.end })
     #expect(result.warnings.count == 4, "\(result.warnings)")
-    #expect(result.warnings.map(\.path) == ["$.words[0]", "$.words[2]", "$.words[4]", "$.words[6]"])
+    #expect(
+      result.warnings.map(\.path) == ["$.words[0]", "$.words[2]", "$.words[4]", "$.words[6]"])
   }
 
   @Test func rejectsATranscriptWithoutAnyTime() {
@@ -182,7 +187,9 @@ struct TranscriptReaderTests {
     let failure = error(
       #"{"audio_base64": "", "alignment": null, "normalized_alignment": {"characters": ["a"], "character_start_times_seconds": [0], "character_end_times_seconds": [1]}}"#
     )
-    #expect(failure?.description.contains("normalized_alignment") == true, "\(String(describing: failure))")
+    #expect(
+      failure?.description.contains("normalized_alignment") == true,
+      "\(String(describing: failure))")
   }
 
   @Test func groupsJapaneseIntoCharactersKeepingPunctuationAndBracketsAttached() throws {
@@ -221,7 +228,10 @@ struct TranscriptReaderTests {
     do {
       _ = try Files.readInput("api-error.json")
     } catch let error as ReadError {
-      #expect(error.description == "api-error.json: this is an API error response, not a transcript: Transcript not found.")
+      #expect(
+        error.description
+          == "api-error.json: this is an API error response, not a transcript: Transcript not found."
+      )
     }
     do {
       _ = try Files.readInput("webhook-ack.json")
@@ -237,7 +247,10 @@ struct TranscriptReaderTests {
     (#"{"hello": 1}"#, "none of the shapes"),
     (#"{"words": 3}"#, "at $.words: expected an array"),
     (#"{"words": [{"start": 0, "end": 1}]}"#, "at $.words[0].text: missing"),
-    (#"{"words": [{"text": "a", "start": "0.5", "end": 1}]}"#, "at $.words[0].start: expected a number"),
+    (
+      #"{"words": [{"text": "a", "start": "0.5", "end": 1}]}"#,
+      "at $.words[0].start: expected a number"
+    ),
     (#"{"transcripts": []}"#, "at $.transcripts: expected at least one"),
     ("{\"words\": [\n  {\"text\": \"a\",}\n]}", "line 2, column 16"),
   ])

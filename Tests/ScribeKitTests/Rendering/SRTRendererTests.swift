@@ -23,7 +23,9 @@ struct SRTRendererTests {
   @Test func layoutIsTheServers() {
     let segments = [
       Segment(items: [], text: "Hello there.", start: 0.5, end: 1.25, speakerID: "speaker_0"),
-      Segment(items: [], text: "General Kenobi, you are a bold one.", start: 2, end: 15.199, speakerID: "speaker_1"),
+      Segment(
+        items: [], text: "General Kenobi, you are a bold one.", start: 2, end: 15.199,
+        speakerID: "speaker_1"),
     ]
     let srt = SRTRenderer(maxCharactersPerLine: 20).render(segments)
     #expect(
@@ -36,7 +38,8 @@ struct SRTRendererTests {
   @Test func speakerLabelsComeFirstWhenAskedFor() {
     let segments = [Segment(items: [], text: "Hi.", start: 0, end: 1, speakerID: "speaker_3")]
     #expect(
-      SRTRenderer(includeSpeakers: true).render(segments) == "1\n00:00:00,000 --> 00:00:01,000\n[speaker_3] Hi.\n")
+      SRTRenderer(includeSpeakers: true).render(segments)
+        == "1\n00:00:00,000 --> 00:00:01,000\n[speaker_3] Hi.\n")
     let unlabelled = [Segment(items: [], text: "Hi.", start: 0, end: 1, speakerID: nil)]
     #expect(SRTRenderer(includeSpeakers: true).render(unlabelled).hasSuffix("\nHi.\n"))
   }
@@ -59,8 +62,12 @@ struct SRTGoldenTests {
         (name, Preset.elevenlabs, "srt/\(stem).srt"),
         (name, Preset.elevenlabsLegacy, "srt/\(stem).legacy.srt"),
       ]
-    } + Files.textToSpeechFixtures.map { name in
-      (name, Preset.elevenlabs, "srt/\(URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent).srt")
+    }
+    + Files.textToSpeechFixtures.map { name in
+      (
+        name, Preset.elevenlabs,
+        "srt/\(URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent).srt"
+      )
     }
 
   @Test(.enabled(if: Files.sharedFixturesAvailable, Files.skipReason), arguments: sharedCases)
@@ -79,7 +86,8 @@ struct SRTGoldenTests {
       let transcript = try reader.read(Files.sample("\(input).json")).transcript
       let output = try Exporter.render(transcript, request: ExportRequest(format: .srt))
       let expected = try String(decoding: Files.sample("\(input).srt"), as: UTF8.self)
-      #expect(String(decoding: output[0].content, as: UTF8.self) == expected, "Samples/\(input).srt")
+      #expect(
+        String(decoding: output[0].content, as: UTF8.self) == expected, "Samples/\(input).srt")
     }
   }
 
@@ -93,7 +101,8 @@ struct SRTGoldenTests {
       "srt/webhook.speakers.srt")
     let multichannel = try Files.readInput("multichannel.json").transcript
     let merged = try Exporter.render(multichannel, request: request, channels: .merged)
-    try Files.expectGolden(String(decoding: merged[0].content, as: UTF8.self), "srt/multichannel.merged.srt")
+    try Files.expectGolden(
+      String(decoding: merged[0].content, as: UTF8.self), "srt/multichannel.merged.srt")
     let japanese = try Files.readInput("tts-japanese.json").transcript
     var narrow = SegmentationOptions.defaults(for: .srt)
     narrow.maxCharactersPerLine = 6

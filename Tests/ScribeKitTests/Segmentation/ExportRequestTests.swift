@@ -58,10 +58,16 @@ struct ExportRequestTests {
 
   @Test(arguments: [
     ("{}", "additional formats at $: expected an array of export option objects, found an object"),
-    ("[3]", "additional formats at $[0]: expected an object such as {\"format\": \"srt\"}, found a number"),
+    (
+      "[3]",
+      "additional formats at $[0]: expected an object such as {\"format\": \"srt\"}, found a number"
+    ),
     ("[{}]", "additional formats at $[0]: missing \"format\""),
     (#"[{"format": "vtt"}]"#, "additional formats at $[0].format: unknown format \"vtt\""),
-    (#"[{"format": "srt", "max_segment_chars": 0}]"#, "expected a whole number of at least 1, found 0"),
+    (
+      #"[{"format": "srt", "max_segment_chars": 0}]"#,
+      "expected a whole number of at least 1, found 0"
+    ),
     (#"[{"format": "srt", "max_segment_chars": 2.5}]"#, "found 2.5"),
     (#"[{"format": "srt", "max_segment_duration_s": -1}]"#, "-1.0 is negative"),
     (#"[{"format": "srt", "include_speakers": "yes"}]"#, "expected true or false, found a string"),

@@ -9,7 +9,9 @@ struct SegmenterTests {
   private func texts(_ segments: [Segment]) -> [String] { segments.map(\.text) }
 
   /// Words one after another, `gap` seconds apart, each `length` seconds long.
-  private func words(_ texts: [String], gap: Double = 0.1, length: Double = 0.3, speaker: String? = nil)
+  private func words(
+    _ texts: [String], gap: Double = 0.1, length: Double = 0.3, speaker: String? = nil
+  )
     -> [Word]
   {
     var result: [Word] = []
@@ -91,7 +93,9 @@ struct SegmenterTests {
   @Test func audioEventsStayInline() {
     var options = unlimited
     options.segmentOnSilenceLongerThan = 0.8
-    let items = [word("So", 0, 0.3), space(0.3, 0.4), word("(laughter)", 0.4, 1.5, kind: .audioEvent)]
+    let items = [
+      word("So", 0, 0.3), space(0.3, 0.4), word("(laughter)", 0.4, 1.5, kind: .audioEvent),
+    ]
     #expect(texts(Segmenter(options: options).segment(items)) == ["So (laughter)"])
   }
 

@@ -27,7 +27,7 @@ enum Files {
 
   /// Why fixture tests are skipped, shown in the test report.
   static let skipReason: Comment =
-    "skipped: the shared fixtures (../shared/fixtures or $SCRIBEKIT_FIXTURES) are not present"
+    "the shared fixtures (../shared/fixtures or $SCRIBEKIT_FIXTURES) are not present"
 
   /// The speech-to-text fixtures, relative to ``sharedFixtures``.
   static let speechToTextFixtures = [
@@ -90,8 +90,10 @@ enum Files {
       let firstDifference =
         zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
         ?? min(expectedLines.count, actualLines.count)
-      let expectedLine = firstDifference < expectedLines.count ? String(expectedLines[firstDifference]) : "<end>"
-      let actualLine = firstDifference < actualLines.count ? String(actualLines[firstDifference]) : "<end>"
+      let expectedLine =
+        firstDifference < expectedLines.count ? String(expectedLines[firstDifference]) : "<end>"
+      let actualLine =
+        firstDifference < actualLines.count ? String(actualLines[firstDifference]) : "<end>"
       Issue.record(
         "\(name) differs at line \(firstDifference + 1): expected \"\(expectedLine)\", got \"\(actualLine)\"",
         sourceLocation: sourceLocation)
