@@ -8,10 +8,14 @@ let package = Package(
     .executable(name: "scribekit", targets: ["scribekit"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
   ],
   targets: [
-    .target(name: "ScribeKit"),
+    .target(
+      name: "ScribeKit",
+      dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
     .executableTarget(
       name: "scribekit",
       dependencies: [
@@ -21,7 +25,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ScribeKitTests",
-      dependencies: ["ScribeKit"],
+      dependencies: ["ScribeKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       exclude: ["Golden", "Inputs"]
     ),
     .testTarget(

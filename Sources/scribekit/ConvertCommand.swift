@@ -48,6 +48,20 @@ struct ConvertCommand: AsyncParsableCommand {
       valueName: "alignment"))
   var alignment: String = "original"
 
+  @Option(
+    help: ArgumentHelp(
+      "html: an audio file path or URL; the page gets a player, click-to-seek and word highlighting.",
+      valueName: "path-or-url"))
+  var audio: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "html and docx: the document title. Default: the input's name.", valueName: "text"))
+  var title: String?
+
+  @Flag(help: "vtt: add a timestamp tag before every word, for karaoke-style highlighting.")
+  var wordTimestamps = false
+
   @Flag(help: "Replace output files that already exist.")
   var force = false
 
@@ -90,10 +104,14 @@ struct ConvertCommand: AsyncParsableCommand {
       Diagnostics.printWarnings(
         result.warnings.map { "\(source.label): \($0)" }, quiet: quiet)
 
+      let settings = RenderSettings(
+        title: title ?? source.url?.deletingPathExtension().lastPathComponent,
+        audioSource: audio, wordTimestamps: wordTimestamps)
       var outputs: [RenderedOutput] = []
       for request in requests {
         outputs += try Exporter.render(
-          result.transcript, request: request, channels: parsedChannel ?? .each)
+          result.transcript, request: request, channels: parsedChannel ?? .each,
+          settings: settings)
       }
       let plan = try OutputPlan(
         outputs: outputs, input: source, output: output,

@@ -68,7 +68,7 @@ struct ExportFlags: ParsableArguments {
   @Option(
     name: .customLong("max-characters-per-line"),
     help: ArgumentHelp(
-      "Wrap lines at this many characters, or none (srt and txt only). Default: 42 for srt, 100 for txt.",
+      "Wrap lines at this many characters, or none (srt, vtt and txt only). Default: 42 for srt and vtt, 100 for txt.",
       valueName: "count"))
   var maxLine: Limit<Int>?
 

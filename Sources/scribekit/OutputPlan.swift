@@ -108,15 +108,20 @@ struct OutputPlan {
   }
 
   /// `stem[.channel-N].ext`, with `-2`, `-3`, ... added to names that would repeat.
+  ///
+  /// segmented_json files end in `.segmented.json` rather than the API's bare `.json`, so that
+  /// they are never mistaken for (or written over) the transcript they came from.
   static func fileNames(for outputs: [RenderedOutput], stem: String) -> [String] {
     var seen: [String: Int] = [:]
     return outputs.map { output in
       let channel = output.channelIndex.map { ".channel-\($0)" } ?? ""
       let base = stem + channel
-      let key = base + "." + output.fileExtension
+      let fileExtension =
+        output.requestedFormat == .segmentedJSON ? "segmented.json" : output.fileExtension
+      let key = base + "." + fileExtension
       let count = (seen[key] ?? 0) + 1
       seen[key] = count
-      return (count == 1 ? base : "\(base)-\(count)") + "." + output.fileExtension
+      return (count == 1 ? base : "\(base)-\(count)") + "." + fileExtension
     }
   }
 

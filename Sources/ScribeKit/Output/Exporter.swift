@@ -37,6 +37,27 @@ public struct RenderedOutput: Sendable, Equatable {
   public var contentType: String { requestedFormat.contentType }
   /// Whether the API would send ``content`` base64-encoded (`is_base64_encoded`): binary formats.
   public var isBase64Encoded: Bool { requestedFormat == .docx || requestedFormat == .pdf }
+
+  /// This output as the API's `additional_formats` entry: `requested_format`, `file_extension`,
+  /// `content_type`, `is_base64_encoded` and `content` (a string; base64 for binary formats).
+  public var apiEntry: JSONValue {
+    let content =
+      isBase64Encoded
+      ? self.content.base64EncodedString() : String(decoding: self.content, as: UTF8.self)
+    return .object(
+      JSONObject(members: [
+        .init(key: "requested_format", value: .string(requestedFormat.rawValue)),
+        .init(key: "file_extension", value: .string(fileExtension)),
+        .init(key: "content_type", value: .string(contentType)),
+        .init(key: "is_base64_encoded", value: .bool(isBase64Encoded)),
+        .init(key: "content", value: .string(content)),
+      ]))
+  }
+
+  /// `outputs` as the JSON array the API returns in `additional_formats`.
+  public static func apiJSON(_ outputs: [RenderedOutput]) -> String {
+    JSONWriter.value(.array(outputs.map(\.apiEntry))) + "\n"
+  }
 }
 
 /// Why an export could not be made.
@@ -45,6 +66,8 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
   case unsupportedFormat(ExportFormat)
   /// The caller asked for a channel the transcript does not have.
   case channelNotFound(requested: Int, available: [Int])
+  /// A renderer failed for a reason outside the transcript (a zip library error, say).
+  case renderingFailed(format: ExportFormat, reason: String)
 
   /// One line for a person.
   public var description: String {
@@ -56,7 +79,26 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     case .channelNotFound(let requested, let available):
       return "the transcript has no channel \(requested); its channels are "
         + available.map(String.init).joined(separator: ", ")
+    case .renderingFailed(let format, let reason):
+      return "could not render \(format.rawValue): \(reason)"
     }
+  }
+}
+
+/// What renderers need beyond the API's options: ScribeKit's own settings.
+public struct RenderSettings: Sendable, Equatable {
+  /// The document title for HTML and DOCX. `nil` (the default) uses "Transcript".
+  public var title: String?
+  /// An audio file path or URL; HTML with one becomes an interactive transcript.
+  public var audioSource: String?
+  /// WebVTT: add a timestamp tag before each word, for karaoke-style highlighting.
+  public var wordTimestamps: Bool
+
+  /// Creates settings; every one is off by default.
+  public init(title: String? = nil, audioSource: String? = nil, wordTimestamps: Bool = false) {
+    self.title = title
+    self.audioSource = audioSource
+    self.wordTimestamps = wordTimestamps
   }
 }
 
@@ -68,7 +110,9 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
 /// ```
 public enum Exporter {
   /// The formats this version renders.
-  public static let renderableFormats: [ExportFormat] = [.srt]
+  public static let renderableFormats: [ExportFormat] = [
+    .srt, .vtt, .txt, .segmentedJSON, .html, .docx,
+  ]
 
   /// Renders `transcript` for one request.
   ///
@@ -77,19 +121,32 @@ public enum Exporter {
   ///
   /// - Throws: ``ExportError`` when the format is not rendered or the channel does not exist.
   public static func render(
-    _ transcript: Transcript, request: ExportRequest, channels: ChannelSelection = .each
+    _ transcript: Transcript, request: ExportRequest, channels: ChannelSelection = .each,
+    settings: RenderSettings = RenderSettings()
   ) throws(ExportError) -> [RenderedOutput] {
     guard renderableFormats.contains(request.format) else {
       throw ExportError.unsupportedFormat(request.format)
     }
     let selected = try select(channels, from: transcript)
     let segmenter = Segmenter(options: request.options)
-    return selected.map { channelIndex, channel in
+    var outputs: [RenderedOutput] = []
+    for (channelIndex, channel) in selected {
       let segments = segmenter.segment(channel)
-      return RenderedOutput(
-        requestedFormat: request.format, channelIndex: channelIndex,
-        content: content(of: segments, request: request), options: request.options)
+      var info = DocumentInfo(
+        title: settings.title ?? "Transcript",
+        languageCode: channel.languageCode ?? transcript.languageCode,
+        audioSource: settings.audioSource)
+      if let channelIndex, transcript.isMultichannel, settings.title == nil {
+        info.title = "Transcript, channel \(channelIndex)"
+      }
+      let content = try content(
+        of: segments, request: request, info: info, settings: settings)
+      outputs.append(
+        RenderedOutput(
+          requestedFormat: request.format, channelIndex: channelIndex, content: content,
+          options: request.options))
     }
+    return outputs
   }
 
   /// The channels a selection covers, each with the index to report for it.
@@ -115,13 +172,26 @@ public enum Exporter {
     }
   }
 
-  private static func content(of segments: [Segment], request: ExportRequest) -> Data {
+  private static func content(
+    of segments: [Segment], request: ExportRequest, info: DocumentInfo, settings: RenderSettings
+  ) throws(ExportError) -> Data {
+    let options = request.options
     switch request.format {
     case .srt:
-      return Data(SRTRenderer(options: request.options).render(segments).utf8)
-    case .txt, .segmentedJSON, .html, .docx, .pdf:
-      // `render` refuses these before segmenting; nothing reaches here.
-      return Data()
+      return Data(SRTRenderer(options: options).render(segments).utf8)
+    case .vtt:
+      let renderer = WebVTTRenderer(options: options, wordTimestamps: settings.wordTimestamps)
+      return Data(renderer.render(segments).utf8)
+    case .txt:
+      return Data(TextRenderer(options: options).render(segments).utf8)
+    case .segmentedJSON:
+      return Data(SegmentedJSONRenderer(options: options).render(segments).utf8)
+    case .html:
+      return Data(HTMLRenderer(options: options, info: info).render(segments).utf8)
+    case .docx:
+      return try DOCXRenderer(options: options, info: info).render(segments)
+    case .pdf:
+      throw ExportError.unsupportedFormat(.pdf)
     }
   }
 }

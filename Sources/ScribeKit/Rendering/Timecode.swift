@@ -20,6 +20,9 @@ public enum Timecode {
   /// `HH:MM:SS,mmm`, the SubRip form.
   public static func srt(_ seconds: Double) -> String { format(seconds, separator: ",") }
 
+  /// `HH:MM:SS.mmm`, the WebVTT form.
+  public static func vtt(_ seconds: Double) -> String { format(seconds, separator: ".") }
+
   private static func pad(_ value: Int, _ width: Int) -> String {
     let digits = String(value)
     return digits.count >= width

@@ -57,6 +57,10 @@ public struct ExportRequest: Sendable, Equatable {
       guard let format = ExportFormat(rawValue: name) else {
         throw OptionsError.unknownFormat(path: "\(path).format", name: name)
       }
+      if !format.isAPIFormat {
+        warnings.append(
+          "\(path).format: \"\(name)\" is a ScribeKit format; the API would refuse this entry")
+      }
       var options = SegmentationOptions.defaults(for: format, preset: preset)
       base(format, &options)
       for member in object.members where member.key != "format" {
@@ -76,8 +80,7 @@ public struct ExportRequest: Sendable, Equatable {
           options.includeTimestamps = try flag(member.value, memberPath)
         case "max_characters_per_line":
           warnings.append(
-            "\(memberPath): ignored; the API accepts max_characters_per_line for srt and txt "
-              + "only")
+            "\(memberPath): ignored; max_characters_per_line applies to srt, txt and vtt only")
         default:
           warnings.append("\(memberPath): ignored; not an export option the API knows")
         }

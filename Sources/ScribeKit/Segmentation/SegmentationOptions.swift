@@ -49,17 +49,19 @@ public struct SegmentationOptions: Sendable, Equatable, Hashable {
   /// | max_segment_duration_s | 4 | – | – |
   /// | max_segment_chars | 84 | – | – |
   ///
-  /// ``Preset/elevenlabsLegacy`` gives SRT the defaults in force before 2025-08-24:
+  /// WebVTT, which the API does not export, takes SRT's defaults: both are captions for players.
+  ///
+  /// ``Preset/elevenlabsLegacy`` gives SRT (and WebVTT) the defaults in force before 2025-08-24:
   /// 50 characters per line, 0.6 s silence, 5 s duration, 90 characters.
   public static func defaults(
     for format: ExportFormat, preset: Preset = .elevenlabs
   ) -> SegmentationOptions {
     switch (format, preset) {
-    case (.srt, .elevenlabs):
+    case (.srt, .elevenlabs), (.vtt, .elevenlabs):
       return SegmentationOptions(
         segmentOnSilenceLongerThan: 0.8, maxSegmentDuration: 4, maxSegmentChars: 84,
         maxCharactersPerLine: 42, includeSpeakers: false, includeTimestamps: true)
-    case (.srt, .elevenlabsLegacy):
+    case (.srt, .elevenlabsLegacy), (.vtt, .elevenlabsLegacy):
       return SegmentationOptions(
         segmentOnSilenceLongerThan: 0.6, maxSegmentDuration: 5, maxSegmentChars: 90,
         maxCharactersPerLine: 50, includeSpeakers: false, includeTimestamps: true)
@@ -79,10 +81,12 @@ public enum Preset: String, Sendable, Equatable, CaseIterable {
   case elevenlabsLegacy = "elevenlabs-legacy"
 }
 
-/// The export formats of the API's `additional_formats`.
+/// The export formats of the API's `additional_formats`, plus WebVTT.
 public enum ExportFormat: String, Sendable, Equatable, Hashable, CaseIterable {
   /// SubRip subtitles.
   case srt
+  /// WebVTT captions. Not an API format (the ElevenLabs web editor has it); ScribeKit's own.
+  case vtt
   /// Plain text.
   case txt
   /// `{"segments": [{"text", "words"}]}`.
@@ -102,10 +106,14 @@ public enum ExportFormat: String, Sendable, Equatable, Hashable, CaseIterable {
     }
   }
 
+  /// `true` for the formats the API's `additional_formats` accepts (all but ``vtt``).
+  public var isAPIFormat: Bool { self != .vtt }
+
   /// The content type the API gives this format.
   public var contentType: String {
     switch self {
     case .srt: return "text/srt"
+    case .vtt: return "text/vtt"
     case .txt: return "text/plain"
     case .segmentedJSON: return "application/json"
     case .html: return "text/html"
@@ -114,6 +122,7 @@ public enum ExportFormat: String, Sendable, Equatable, Hashable, CaseIterable {
     }
   }
 
-  /// `true` when the API accepts `max_characters_per_line` for this format.
-  public var hasLineLength: Bool { self == .srt || self == .txt }
+  /// `true` when the format wraps lines, so `max_characters_per_line` applies: SRT and TXT, as
+  /// in the API, and WebVTT.
+  public var hasLineLength: Bool { self == .srt || self == .txt || self == .vtt }
 }

@@ -50,8 +50,7 @@ struct ExportRequestTests {
       #"[{"format": "html", "max_characters_per_line": 30, "colour": "red"}]"#)
     #expect(
       warnings == [
-        "$[0].max_characters_per_line: ignored; the API accepts max_characters_per_line for srt "
-          + "and txt only",
+        "$[0].max_characters_per_line: ignored; max_characters_per_line applies to srt, txt and vtt only",
         "$[0].colour: ignored; not an export option the API knows",
       ])
   }
@@ -63,7 +62,7 @@ struct ExportRequestTests {
       "additional formats at $[0]: expected an object such as {\"format\": \"srt\"}, found a number"
     ),
     ("[{}]", "additional formats at $[0]: missing \"format\""),
-    (#"[{"format": "vtt"}]"#, "additional formats at $[0].format: unknown format \"vtt\""),
+    (#"[{"format": "webm"}]"#, "additional formats at $[0].format: unknown format \"webm\""),
     (
       #"[{"format": "srt", "max_segment_chars": 0}]"#,
       "expected a whole number of at least 1, found 0"

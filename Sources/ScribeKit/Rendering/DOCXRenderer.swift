@@ -1,0 +1,200 @@
+import Foundation
+import ZIPFoundation
+
+/// Renders segments as a Word document (`.docx`, Office Open XML).
+///
+/// The document has a title, a line with the language, segment count and duration, then one
+/// paragraph per segment: the speaker in bold (style `Speaker`), the time range in a muted style
+/// (`Timestamp`), a line break and the text (paragraph style `Segment`). Named styles (`Title`,
+/// `Subtitle`, `Segment`, `Speaker`, `Timestamp`) let a user restyle the whole document at once.
+/// Right-to-left segments are marked as such. Characters XML forbids are removed, the rest
+/// escaped.
+///
+/// The bytes are the same for the same input: entries are written in a fixed order with a fixed
+/// date (1980-01-01), so golden tests and caches work.
+public struct DOCXRenderer: Sendable {
+  /// Title and language.
+  public var info: DocumentInfo
+  /// Label paragraphs with their speaker.
+  public var includeSpeakers: Bool
+  /// Show each paragraph's time range.
+  public var includeTimestamps: Bool
+
+  /// Creates a renderer.
+  public init(
+    info: DocumentInfo = DocumentInfo(), includeSpeakers: Bool = true,
+    includeTimestamps: Bool = true
+  ) {
+    self.info = info
+    self.includeSpeakers = includeSpeakers
+    self.includeTimestamps = includeTimestamps
+  }
+
+  /// Creates a renderer from export options.
+  public init(options: SegmentationOptions, info: DocumentInfo = DocumentInfo()) {
+    self.init(
+      info: info, includeSpeakers: options.includeSpeakers,
+      includeTimestamps: options.includeTimestamps)
+  }
+
+  /// The package's parts, by path, in the order they are stored.
+  public func parts(_ segments: [Segment]) -> [(path: String, content: String)] {
+    [
+      ("[Content_Types].xml", Self.contentTypes),
+      ("_rels/.rels", Self.packageRelationships),
+      ("docProps/core.xml", coreProperties()),
+      ("docProps/app.xml", Self.appProperties),
+      ("word/_rels/document.xml.rels", Self.documentRelationships),
+      ("word/styles.xml", Self.styles),
+      ("word/document.xml", document(segments)),
+    ]
+  }
+
+  /// The `.docx` bytes of `segments`.
+  ///
+  /// - Throws: ``ExportError/renderingFailed(format:reason:)`` if the zip library fails, which
+  ///   in memory only happens when memory runs out.
+  public func render(_ segments: [Segment]) throws(ExportError) -> Data {
+    // 1980-01-01 00:00:00 UTC: the earliest date a zip entry can hold, and a fixed one.
+    let fixedDate = Date(timeIntervalSince1970: 315_532_800)
+    do {
+      let archive = try Archive(accessMode: .create)
+      for (path, content) in parts(segments) {
+        let data = Data(content.utf8)
+        try archive.addEntry(
+          with: path, type: .file, uncompressedSize: Int64(data.count),
+          modificationDate: fixedDate, permissions: 0o644, compressionMethod: .deflate
+        ) { position, size in
+          data.subdata(in: Int(position)..<Int(position) + size)
+        }
+      }
+      guard let bytes = archive.data else {
+        throw ExportError.renderingFailed(format: .docx, reason: "the zip archive is empty")
+      }
+      return bytes
+    } catch let error as ExportError {
+      throw error
+    } catch {
+      throw ExportError.renderingFailed(format: .docx, reason: String(describing: error))
+    }
+  }
+
+  private func document(_ segments: [Segment]) -> String {
+    var body = paragraph(
+      style: "Title", runs: [run(info.title)], rightToLeft: Language.isRightToLeft(text: info.title)
+    )
+    var facts: [String] = []
+    if let tag = info.languageTag { facts.append("Language: \(tag)") }
+    facts.append(segments.count == 1 ? "1 segment" : "\(segments.count) segments")
+    if let last = segments.map(\.end).max() {
+      facts.append("Duration: " + Timecode.format(last, separator: ".").prefix(8))
+    }
+    body += paragraph(
+      style: "Subtitle", runs: [run(facts.joined(separator: " · "))], rightToLeft: false)
+    let documentRightToLeft = Language.isRightToLeft(tag: info.languageTag)
+    for segment in segments {
+      var runs: [String] = []
+      if includeSpeakers, let speaker = segment.speakerID {
+        runs.append(run(TextRenderer.singleLine(speaker), style: "Speaker"))
+      }
+      if includeTimestamps {
+        let range =
+          Timecode.srt(segment.start).replacingOccurrences(of: ",", with: ".") + " – "
+          + Timecode.srt(segment.end).replacingOccurrences(of: ",", with: ".")
+        runs.append(run((runs.isEmpty ? "" : "  ") + range, style: "Timestamp"))
+      }
+      if !runs.isEmpty { runs.append("<w:r><w:br/></w:r>") }
+      let text = TextRenderer.singleLine(segment.text)
+      let rightToLeft = text.isEmpty ? documentRightToLeft : Language.isRightToLeft(text: text)
+      runs.append(run(text, rightToLeft: rightToLeft))
+      body += paragraph(style: "Segment", runs: runs, rightToLeft: rightToLeft)
+    }
+    return Self.declaration
+      + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+      + "<w:body>" + body
+      + "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" "
+      + "w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>"
+      + "</w:sectPr></w:body></w:document>"
+  }
+
+  private func paragraph(style: String, runs: [String], rightToLeft: Bool) -> String {
+    "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/>" + (rightToLeft ? "<w:bidi/>" : "") + "</w:pPr>"
+      + runs.joined() + "</w:p>"
+  }
+
+  private func run(_ text: String, style: String? = nil, rightToLeft: Bool = false) -> String {
+    var properties = ""
+    if let style { properties += "<w:rStyle w:val=\"\(style)\"/>" }
+    if rightToLeft { properties += "<w:rtl/>" }
+    let head = properties.isEmpty ? "<w:r>" : "<w:r><w:rPr>\(properties)</w:rPr>"
+    return head + "<w:t xml:space=\"preserve\">" + Markup.escapeXML(text) + "</w:t></w:r>"
+  }
+
+  private func coreProperties() -> String {
+    var language = ""
+    if let tag = info.languageTag {
+      language = "<dc:language>\(Markup.escapeXML(tag))</dc:language>"
+    }
+    return Self.declaration
+      + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+      + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+      + "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+      + "<dc:title>\(Markup.escapeXML(info.title))</dc:title><dc:creator>ScribeKit</dc:creator>"
+      + language + "</cp:coreProperties>"
+  }
+
+  private static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+
+  private static let contentTypes =
+    declaration
+    + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+    + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+    + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+    + "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+    + "</Types>"
+
+  private static let packageRelationships =
+    declaration
+    + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+    + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+    + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
+    + "</Relationships>"
+
+  private static let documentRelationships =
+    declaration
+    + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+    + "</Relationships>"
+
+  private static let appProperties =
+    declaration
+    + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+    + "<Application>ScribeKit</Application></Properties>"
+
+  private static let styles =
+    declaration
+    + "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+    + "<w:docDefaults><w:rPrDefault><w:rPr>"
+    + "<w:rFonts w:ascii=\"Calibri\" w:hAnsi=\"Calibri\" w:eastAsia=\"Noto Sans CJK SC\" w:cs=\"Arial\"/>"
+    + "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr></w:rPrDefault>"
+    + "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr>"
+    + "</w:pPrDefault></w:docDefaults>"
+    + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
+    + "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>"
+    + "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:after=\"80\"/></w:pPr>"
+    + "<w:rPr><w:b/><w:color w:val=\"1F2937\"/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/></w:rPr></w:style>"
+    + "<w:style w:type=\"paragraph\" w:styleId=\"Subtitle\"><w:name w:val=\"Subtitle\"/><w:basedOn w:val=\"Normal\"/>"
+    + "<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"6\" w:color=\"D1D5DB\"/></w:pBdr>"
+    + "<w:spacing w:after=\"360\"/></w:pPr><w:rPr><w:color w:val=\"6B7280\"/><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr></w:style>"
+    + "<w:style w:type=\"paragraph\" w:styleId=\"Segment\"><w:name w:val=\"Segment\"/><w:basedOn w:val=\"Normal\"/>"
+    + "<w:qFormat/><w:pPr><w:keepLines/><w:spacing w:after=\"200\"/></w:pPr></w:style>"
+    + "<w:style w:type=\"character\" w:styleId=\"Speaker\"><w:name w:val=\"Speaker\"/><w:qFormat/>"
+    + "<w:rPr><w:b/><w:bCs/><w:color w:val=\"1E3A8A\"/></w:rPr></w:style>"
+    + "<w:style w:type=\"character\" w:styleId=\"Timestamp\"><w:name w:val=\"Timestamp\"/><w:qFormat/>"
+    + "<w:rPr><w:color w:val=\"6B7280\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>"
+    + "</w:styles>"
+}

@@ -1,0 +1,63 @@
+/// Renders segments as plain text (`.txt`) in the layout of the API's TXT export.
+///
+/// Each segment is a block: a header line, then the text wrapped at ``maxCharactersPerLine``;
+/// blocks are separated by one blank line and the file ends with one `\n`. The header follows
+/// the include flags:
+///
+/// | timestamps | speakers | header |
+/// |---|---|---|
+/// | on | on | `00:00:05,689 --> 00:00:08,140 [speaker_1]` |
+/// | on | off | `00:00:05,689 --> 00:00:08,140` |
+/// | off | on | `[speaker_1]` |
+/// | off | off | none: the blocks are plain paragraphs |
+///
+/// A segment without a speaker gets no speaker label (and no header when timestamps are off).
+public struct TextRenderer: Sendable {
+  /// Wrap text at this many characters; `nil` keeps each block on one line. API default: 100.
+  public var maxCharactersPerLine: Int?
+  /// Put the speaker in each block's header.
+  public var includeSpeakers: Bool
+  /// Put the time range in each block's header.
+  public var includeTimestamps: Bool
+
+  /// Creates a renderer with the API's TXT defaults.
+  public init(
+    maxCharactersPerLine: Int? = 100, includeSpeakers: Bool = true, includeTimestamps: Bool = true
+  ) {
+    self.maxCharactersPerLine = maxCharactersPerLine
+    self.includeSpeakers = includeSpeakers
+    self.includeTimestamps = includeTimestamps
+  }
+
+  /// Creates a renderer from export options.
+  public init(options: SegmentationOptions) {
+    self.init(
+      maxCharactersPerLine: options.maxCharactersPerLine,
+      includeSpeakers: options.includeSpeakers, includeTimestamps: options.includeTimestamps)
+  }
+
+  /// The text of `segments`.
+  public func render(_ segments: [Segment]) -> String {
+    let wrapper = LineWrapper(maxCharactersPerLine: maxCharactersPerLine)
+    var blocks: [String] = []
+    blocks.reserveCapacity(segments.count)
+    for segment in segments {
+      var header: [String] = []
+      if includeTimestamps {
+        header.append(Timecode.srt(segment.start) + " --> " + Timecode.srt(segment.end))
+      }
+      if includeSpeakers, let speaker = segment.speakerID {
+        header.append("[\(Self.singleLine(speaker))]")
+      }
+      var lines = wrapper.wrap(segment.text)
+      if !header.isEmpty { lines.insert(header.joined(separator: " "), at: 0) }
+      blocks.append(lines.joined(separator: "\n"))
+    }
+    return blocks.isEmpty ? "" : blocks.joined(separator: "\n\n") + "\n"
+  }
+
+  /// `text` with every whitespace run made one space, so a label cannot add lines.
+  static func singleLine(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+}
