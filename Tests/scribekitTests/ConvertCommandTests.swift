@@ -145,11 +145,11 @@ struct ConvertCommandTests {
         ["--additional-formats", #"[{"format": "srt", "max_segment_chars": "x"}]"#],
         "additional formats at $[0].max_segment_chars: expected a whole number or null, found a string"
       ),
-      (["--format", "srt,vtt"], "--format: unknown format \"vtt\""),
+      (["--format", "srt,webm"], "--format: unknown format \"webm\""),
       (["--max-segment-chars", "0"], "--max-segment-chars must be a whole number of at least 1"),
       (["--preset", "netflix"], "unknown preset \"netflix\""),
       (["--channel", "left"], "--channel must be each, merged, or a channel index"),
-      (["--format", "docx"], "the docx format is not rendered by this version"),
+      (["--format", "pdf"], "the pdf format is not rendered by this version"),
     ]
     for (extra, message) in cases {
       let result = try CLI.run(["convert", CLI.sample("interview.json"), "-o", "-"] + extra)
