@@ -30,7 +30,7 @@ let package = Package(
     ),
     .testTarget(
       name: "scribekitTests",
-      dependencies: ["scribekit"]
+      dependencies: ["scribekit", "ScribeKit"]
     ),
   ],
   swiftLanguageModes: [.v6]

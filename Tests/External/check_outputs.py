@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Checks ScribeKit's outputs with other people's parsers, as the files' users would open them.
+
+usage: check_outputs.py FOLDER EXPECTED_WORDS_FILE
+
+FOLDER holds NAME.{vtt,html,docx} made from one transcript; EXPECTED_WORDS_FILE holds its
+spoken words, one per line. Each parser must accept the file, and the text it extracts must
+hold every word, in order. DOCX also goes through LibreOffice (headless, own profile) to PDF,
+and the PDF must exist and not be empty, because LibreOffice exits 0 even when it fails.
+Prints one line per check; exits 1 on the first failure.
+"""
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+
+def visible(text):
+    return re.sub(r"\s+", "", text)
+
+
+def fail(message):
+    print("FAIL", message)
+    sys.exit(1)
+
+
+def check_order(name, text, words):
+    got, want = visible(text), visible("".join(words))
+    if got != want:
+        position = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+        fail(f"{name}: text differs at character {position}: got {got[position:position+30]!r}, want {want[position:position+30]!r}")
+    print("ok", name, f"({len(words)} words in order)")
+
+
+def main():
+    folder, words_file = sys.argv[1], sys.argv[2]
+    with open(words_file, encoding="utf-8") as f:
+        words = [line.rstrip("\n") for line in f if line.strip()]
+    stems = {os.path.splitext(n)[0] for n in os.listdir(folder) if n.endswith(".docx")}
+    if len(stems) != 1:
+        fail(f"expected one .docx in {folder}")
+    stem = os.path.join(folder, stems.pop())
+
+    import webvtt
+    captions = webvtt.read(stem + ".vtt")
+    # webvtt-py leaves character references as they are; a player shows them decoded.
+    check_order("vtt (webvtt-py)", html.unescape("".join(c.text for c in captions)), words)
+
+    import html5lib
+    with open(stem + ".html", "rb") as f:
+        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+        document = parser.parse(f)
+    main_element = document.find(".//main")
+    if main_element is None:
+        fail("html: no <main>")
+    for head in main_element.iter():
+        for child in list(head):
+            if child.get("class") == "head":
+                head.remove(child)
+    check_order("html (html5lib, strict)", "".join(main_element.itertext()), words)
+    if document.find(".//script") is not None and "alert(" in "".join(document.find(".//script").itertext()):
+        fail("html: transcript text became a script")
+
+    import docx
+    document = docx.Document(stem + ".docx")
+    styles = [p.style.name for p in document.paragraphs]
+    if styles[:2] != ["Title", "Subtitle"] or "Segment" not in styles:
+        fail(f"docx: unexpected paragraph styles {styles[:5]}")
+    text = "".join(
+        "".join(run.text for run in p.runs if run.style is None or run.style.name not in ("Speaker", "Timestamp"))
+        for p in document.paragraphs if p.style.name == "Segment")
+    check_order("docx (python-docx)", text, words)
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        fail("docx: LibreOffice is not installed")
+    with tempfile.TemporaryDirectory() as work:
+        profile = "file://" + os.path.join(work, "profile")
+        result = subprocess.run(
+            [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", work, stem + ".docx"],
+            capture_output=True, text=True, timeout=180)
+        pdf = os.path.join(work, os.path.basename(stem) + ".pdf")
+        if not os.path.exists(pdf) or os.path.getsize(pdf) == 0:
+            fail(f"docx: LibreOffice made no PDF (exit {result.returncode}): {result.stderr.strip()[:300]}")
+        print("ok docx (LibreOffice to PDF,", os.path.getsize(pdf), "bytes)")
+        if shutil.which("pdftotext"):
+            text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+            # Only plain ASCII words: whether emoji or a script shows depends on installed fonts.
+            for word in [w for w in words if w.isascii() and w.strip()][:20]:
+                if visible(word) not in visible(text):
+                    fail(f"docx: the PDF LibreOffice made lacks {word!r}")
+            print("ok docx (the PDF's text holds the first ASCII words)")
+
+
+if __name__ == "__main__":
+    main()

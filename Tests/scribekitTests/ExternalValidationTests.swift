@@ -1,0 +1,126 @@
+import Foundation
+import ScribeKit
+import Testing
+
+/// Other people's tools opening our files: webvtt-py, html5lib, python-docx, LibreOffice and a
+/// real headless Chromium. `.ci/run` installs them; elsewhere the tests report themselves
+/// skipped, unless `SCRIBEKIT_REQUIRE_EXTERNAL=1` makes a missing tool a failure.
+enum ExternalTools {
+  static func succeeds(_ arguments: [String]) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }
+
+  static let required = ProcessInfo.processInfo.environment["SCRIBEKIT_REQUIRE_EXTERNAL"] == "1"
+
+  static let pythonCheckers =
+    succeeds(["python3", "-c", "import docx, html5lib, webvtt"])
+    && (succeeds(["which", "soffice"]) || succeeds(["which", "libreoffice"]))
+  static let browser =
+    succeeds(["python3", "-c", "import playwright"]) && succeeds(["which", "chromium"])
+
+  static let skipReason: Comment =
+    "python3 with python-docx, html5lib, webvtt-py and playwright, LibreOffice and chromium are needed (.ci/run installs them)"
+
+  static let script = CLI.packageRoot.appendingPathComponent("Tests/External")
+
+  /// Runs a checker script; its output becomes part of the test's record.
+  static func run(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String)
+  {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", Self.script.appendingPathComponent(script).path] + arguments
+    let log = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "scribekit-\(UUID().uuidString).log")
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: log) }
+    let handle = try FileHandle(forWritingTo: log)
+    process.standardOutput = handle
+    process.standardError = handle
+    try process.run()
+    let deadline = Date().addingTimeInterval(300)
+    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    if process.isRunning { process.terminate() }
+    process.waitUntilExit()
+    return (process.terminationStatus, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+  }
+}
+
+@Suite("Outputs open in other tools")
+struct ExternalValidationTests {
+  @Test func toolsArePresentWhereRequired() {
+    if ExternalTools.required {
+      #expect(ExternalTools.pythonCheckers, "the Python checkers or LibreOffice are missing")
+      #expect(ExternalTools.browser, "playwright or chromium is missing")
+    }
+  }
+
+  @Test(
+    .enabled(if: ExternalTools.pythonCheckers, ExternalTools.skipReason),
+    arguments: [
+      "Samples/interview.json", "Tests/ScribeKitTests/Inputs/multilingual.json",
+      "Tests/ScribeKitTests/Inputs/webhook.json",
+    ])
+  func vttHTMLAndDOCXParseAndKeepEveryWord(input: String) throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = CLI.packageRoot.appendingPathComponent(input)
+    let result = try CLI.run([
+      "convert", path.path, "--format", "vtt,html,docx", "--include-speakers", "-o",
+      folder.path + "/out/",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let transcript = try TranscriptReader().read(contentsOf: path).transcript
+    let words = transcript.channels[0].words.filter(\.isTimed).map(\.text)
+    let wordsFile = folder.appendingPathComponent("words.txt")
+    try Data(words.joined(separator: "\n").utf8).write(to: wordsFile)
+    let check = try ExternalTools.run("check_outputs.py", [folder.path + "/out", wordsFile.path])
+    #expect(check.status == 0, "\(check.output)")
+  }
+
+  @Test(.enabled(if: ExternalTools.browser, ExternalTools.skipReason))
+  func interactiveHTMLSeeksAndHighlightsInARealBrowser() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // 45 s of silence, 8 kHz 8-bit mono PCM: long enough for the sample, tiny on disk.
+    let samples = 8_000 * 45
+    var wav = Data("RIFF".utf8)
+    func append(_ value: UInt32) {
+      withUnsafeBytes(of: value.littleEndian) { wav.append(contentsOf: $0) }
+    }
+    func append16(_ value: UInt16) {
+      withUnsafeBytes(of: value.littleEndian) { wav.append(contentsOf: $0) }
+    }
+    append(UInt32(36 + samples))
+    wav += Data("WAVEfmt ".utf8)
+    append(16)
+    append16(1)
+    append16(1)
+    append(8_000)
+    append(8_000)
+    append16(1)
+    append16(8)
+    wav += Data("data".utf8)
+    append(UInt32(samples))
+    wav += Data(repeating: 128, count: samples)
+    try wav.write(to: folder.appendingPathComponent("talk.wav"))
+
+    let result = try CLI.run([
+      "convert", CLI.sample("interview.json"), "--format", "html", "--audio", "talk.wav",
+      "--include-speakers", "-o", folder.appendingPathComponent("talk.html").path,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let screenshot = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "scribekit-player.png")
+    let check = try ExternalTools.run(
+      "check_html_player.py", [folder.appendingPathComponent("talk.html").path, screenshot.path])
+    #expect(check.status == 0, "\(check.output)")
+    #expect(FileManager.default.fileExists(atPath: screenshot.path))
+  }
+}
