@@ -199,4 +199,80 @@ struct ConvertCommandTests {
       #expect(result.standardOutput.contains(phrase), "help lacks \(phrase)")
     }
   }
+
+  @Test func writesEveryFormatAtOnceNamedAfterTheInput() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let input = folder.appendingPathComponent("talk.json")
+    try FileManager.default.copyItem(atPath: CLI.sample("interview.json"), toPath: input.path)
+    let result = try CLI.run([
+      "convert", input.path, "--format", "srt,vtt,txt,html,docx,segmented_json",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      try contents(folder) == [
+        "talk.docx", "talk.html", "talk.json", "talk.segmented.json", "talk.srt", "talk.txt",
+        "talk.vtt",
+      ])
+    #expect(
+      try Data(contentsOf: input)
+        == Data(contentsOf: URL(fileURLWithPath: CLI.sample("interview.json"))))
+    let html = try String(contentsOf: folder.appendingPathComponent("talk.html"), encoding: .utf8)
+    #expect(html.contains("<title>talk</title>"))
+    // The segmented JSON is itself an input: converting it gives the same SRT.
+    let again = try CLI.run([
+      "convert", folder.appendingPathComponent("talk.segmented.json").path, "-o", "-",
+    ])
+    #expect(again.status == 0, "\(again.standardError)")
+    #expect(
+      again.standardOutput
+        == (try String(contentsOf: folder.appendingPathComponent("talk.srt"), encoding: .utf8)))
+  }
+
+  @Test func additionalFormatsGiveTheFilesTheAPIWouldWithEachEntrysOptions() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CLI.run([
+      "convert", CLI.sample("interview.json"), "-o", folder.path + "/",
+      "--additional-formats",
+      #"[{"format": "txt", "include_timestamps": false}, {"format": "docx"}, {"format": "segmented_json", "include_speakers": false}, {"format": "html"}]"#,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      try contents(folder) == [
+        "interview.docx", "interview.html", "interview.segmented.json", "interview.txt",
+      ])
+    let txt = try String(
+      contentsOf: folder.appendingPathComponent("interview.txt"), encoding: .utf8)
+    #expect(txt.hasPrefix("[speaker_0]\nWelcome back to Field Notes."))
+    let json = try String(
+      contentsOf: folder.appendingPathComponent("interview.segmented.json"), encoding: .utf8)
+    #expect(!json.contains("speaker_id") && json.contains("\"start\""))
+    let docx = try Data(contentsOf: folder.appendingPathComponent("interview.docx"))
+    #expect(docx.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a zip file")
+  }
+
+  @Test func htmlWithAudioIsInteractive() throws {
+    let result = try CLI.run([
+      "convert", CLI.sample("interview.json"), "--format", "html", "--audio",
+      "https://example.com/a b.mp3",
+      "--title", "Field Notes", "-o", "-",
+    ])
+    #expect(result.status == 0)
+    #expect(
+      result.standardOutput.contains(
+        "<audio id=\"player\" controls preload=\"metadata\" src=\"https://example.com/a b.mp3\">"))
+    #expect(result.standardOutput.contains("<h1 dir=\"auto\">Field Notes</h1>"))
+    #expect(result.standardOutput.contains("<script>"))
+  }
+
+  @Test func vttWordTimestampsAreAFlag() throws {
+    let result = try CLI.run([
+      "convert", CLI.sample("interview.json"), "--format", "vtt", "--word-timestamps", "-o", "-",
+    ])
+    #expect(result.status == 0)
+    #expect(
+      result.standardOutput.hasPrefix(
+        "WEBVTT\n\n00:00:00.420 --> 00:00:03.841\nWelcome <00:00:01.036>back"))
+  }
 }
