@@ -5,6 +5,7 @@ let package = Package(
   name: "ScribeKit",
   products: [
     .library(name: "ScribeKit", targets: ["ScribeKit"]),
+    .library(name: "ElevenLabsAPI", targets: ["ElevenLabsAPI"]),
     .executable(name: "scribekit", targets: ["scribekit"]),
   ],
   dependencies: [
@@ -16,10 +17,12 @@ let package = Package(
       name: "ScribeKit",
       dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
+    .target(name: "ElevenLabsAPI", dependencies: ["ScribeKit"]),
     .executableTarget(
       name: "scribekit",
       dependencies: [
         "ScribeKit",
+        "ElevenLabsAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -30,7 +33,7 @@ let package = Package(
     ),
     .testTarget(
       name: "scribekitTests",
-      dependencies: ["scribekit", "ScribeKit"]
+      dependencies: ["scribekit", "ScribeKit", "ElevenLabsAPI"]
     ),
   ],
   swiftLanguageModes: [.v6]

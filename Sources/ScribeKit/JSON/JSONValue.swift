@@ -95,3 +95,8 @@ public struct JSONObject: Sendable, Equatable {
   /// The keys in document order.
   public var keys: [String] { members.map(\.key) }
 }
+
+extension JSONValue {
+  /// The value as JSON text, two-space indented, members in their order, strings escaped.
+  public var jsonText: String { JSONWriter.value(self) }
+}

@@ -1,0 +1,17 @@
+/// An ElevenLabs API key. It prints as `<redacted>` everywhere, so it cannot leak into a log,
+/// an error message or a crash report by accident; only the request builder reads its value.
+public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+  let value: String
+
+  /// Wraps a key; surrounding whitespace (a trailing newline in a key file) is removed.
+  public init(_ value: String) {
+    self.value = value.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// `<redacted>`.
+  public var description: String { "<redacted>" }
+  /// `<redacted>`.
+  public var debugDescription: String { "<redacted>" }
+}
+
+import Foundation
