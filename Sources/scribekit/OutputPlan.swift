@@ -14,6 +14,12 @@ struct OutputPlan {
   var entries: [(target: Target, content: Data)]
   var inputURL: URL?
 
+  /// The folder the files go to, or `nil` when the output is stdout.
+  var folder: URL? {
+    for case (.file(let url), _) in entries { return url.deletingLastPathComponent() }
+    return nil
+  }
+
   init(outputs: [RenderedOutput], input: InputSource, output: String?, transcriptID: String?) throws
   {
     inputURL = input.url
