@@ -31,6 +31,7 @@ let package = Package(
       dependencies: ["ScribeKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       exclude: ["Golden", "Inputs"]
     ),
+    .testTarget(name: "ElevenLabsAPITests", dependencies: ["ElevenLabsAPI"]),
     .testTarget(
       name: "scribekitTests",
       dependencies: ["scribekit", "ScribeKit", "ElevenLabsAPI"]

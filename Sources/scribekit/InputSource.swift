@@ -2,15 +2,22 @@ import Foundation
 
 /// Where the input comes from: a file or standard input.
 struct InputSource {
-  /// The file, or `nil` for standard input.
+  /// The file, or `nil` for standard input or data from the API.
   var url: URL?
+  private var fixedLabel: String?
 
   init(argument: String) {
     url = argument == "-" ? nil : URL(fileURLWithPath: argument)
   }
 
+  /// Data that did not come from a file, named `label` in messages.
+  init(label: String) {
+    url = nil
+    fixedLabel = label
+  }
+
   /// The name used in messages.
-  var label: String { url?.relativePath ?? "<stdin>" }
+  var label: String { fixedLabel ?? url?.relativePath ?? "<stdin>" }
 
   /// The input's bytes.
   func read() throws -> Data {

@@ -64,13 +64,15 @@ struct ExportRun {
   ///   - extra: more files to write with the same all-or-nothing checks (a raw response).
   func run(
     data: Data, source: InputSource, reader: TranscriptReader, defaultOutput: String? = nil,
+    fallbackStem: String? = nil,
     extra: (_ folder: URL?, _ stem: String) -> [(URL, Data)] = { _, _ in [] }
   ) throws {
     let (requests, optionWarnings) = try export.requests()
     Diagnostics.printWarnings(optionWarnings, quiet: output.quiet)
     let result = try reader.read(data, source: source.label)
     Diagnostics.printWarnings(result.warnings.map { "\(source.label): \($0)" }, quiet: output.quiet)
-    let stem = OutputPlan.stem(input: source.url, transcriptID: result.transcript.transcriptionID)
+    let transcriptID = result.transcript.transcriptionID ?? fallbackStem
+    let stem = OutputPlan.stem(input: source.url, transcriptID: transcriptID)
     let settings = RenderSettings(
       title: output.title ?? stem, audioSource: output.audio, wordTimestamps: output.wordTimestamps)
     var outputs: [RenderedOutput] = []
@@ -81,7 +83,7 @@ struct ExportRun {
     }
     var plan = try OutputPlan(
       outputs: outputs, input: source, output: output.output ?? defaultOutput,
-      transcriptID: result.transcript.transcriptionID)
+      transcriptID: transcriptID)
     for (url, content) in extra(plan.folder, stem) {
       plan.entries.append((.file(url), content))
     }

@@ -12,6 +12,6 @@ struct ScribeKitCommand: AsyncParsableCommand {
       exports the API's additional_formats would give, offline.
       """,
     version: "0.1.0",
-    subcommands: [ConvertCommand.self]
+    subcommands: [ConvertCommand.self, FetchCommand.self, DeleteCommand.self]
   )
 }

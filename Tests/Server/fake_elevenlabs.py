@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""A small stand-in for the ElevenLabs API, for ScribeKit's tests. Standard library only.
+
+usage: fake_elevenlabs.py --key KEY --root PACKAGE_ROOT
+
+Listens on 127.0.0.1 on a free port and prints "PORT <n>" once ready. Implements, from the API
+reference: GET and DELETE /v1/speech-to-text/transcripts/{id}, POST /v1/speech-to-text
+(multipart), POST /v1/text-to-speech/{voice_id}/with-timestamps. Every request must carry
+xi-api-key equal to KEY, or gets the API's 401.
+
+Control endpoints for tests (no key needed):
+  POST /_control/faults    JSON list queued for the next requests, one fault each:
+                           {"status": 429, "retry_after": "1"}, {"status": 500},
+                           {"truncate": true} (a 200 whose JSON body stops half way),
+                           {"delay": 3} (wait before answering), {"status": 422}
+  GET  /_control/requests  JSON list of every request seen: method, path, query, the key's
+                           presence, multipart field names and values (file parts by size)
+"""
+import argparse
+import json
+import os
+import threading
+import time
+from email.parser import BytesParser
+from email.policy import HTTP
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlparse, parse_qs
+
+STATE = {"faults": [], "requests": [], "deleted": set()}
+LOCK = threading.Lock()
+
+
+def transcripts(root):
+    return {
+        "interview": os.path.join(root, "Samples/interview.json"),
+        "multichannel": os.path.join(root, "Tests/ScribeKitTests/Inputs/multichannel.json"),
+    }
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    key = ""
+    root = ""
+
+    def log_message(self, *args):
+        pass
+
+    def send_json(self, status, body, headers=None, truncate=False):
+        data = json.dumps(body).encode()
+        if truncate:
+            data = data[: len(data) // 2]
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def body(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def record(self, fields=None):
+        url = urlparse(self.path)
+        with LOCK:
+            STATE["requests"].append({
+                "method": self.command, "path": url.path, "query": parse_qs(url.query),
+                "has_key": self.headers.get("xi-api-key") is not None,
+                "key_ok": self.headers.get("xi-api-key") == self.key,
+                "fields": fields or {},
+            })
+
+    def control(self):
+        url = urlparse(self.path)
+        if url.path == "/_control/faults" and self.command == "POST":
+            with LOCK:
+                STATE["faults"].extend(json.loads(self.body() or b"[]"))
+            return self.send_json(200, {"queued": len(STATE["faults"])})
+        if url.path == "/_control/requests":
+            with LOCK:
+                return self.send_json(200, STATE["requests"])
+        return self.send_json(404, {"detail": "no such control endpoint"})
+
+    def handle_any(self):
+        url = urlparse(self.path)
+        if url.path.startswith("/_control/"):
+            return self.control()
+        fields = {}
+        raw = self.body()
+        if self.headers.get("Content-Type", "").startswith("multipart/form-data"):
+            message = BytesParser(policy=HTTP).parsebytes(
+                b"Content-Type: " + self.headers["Content-Type"].encode() + b"\r\n\r\n" + raw)
+            for part in message.iter_parts():
+                name = part.get_param("name", header="content-disposition")
+                payload = part.get_payload(decode=True) or b""
+                if part.get_filename():
+                    fields[name] = {"filename": part.get_filename(), "size": len(payload)}
+                else:
+                    fields[name] = payload.decode("utf-8", "replace")
+        elif raw:
+            try:
+                fields = json.loads(raw)
+            except ValueError:
+                fields = {"_unparsable": raw.decode("utf-8", "replace")}
+        self.record(fields)
+
+        with LOCK:
+            fault = STATE["faults"].pop(0) if STATE["faults"] else None
+        if fault and fault.get("delay"):
+            time.sleep(fault["delay"])
+        if fault and fault.get("status"):
+            status = fault["status"]
+            headers = {"Retry-After": fault["retry_after"]} if "retry_after" in fault else {}
+            if status == 422:
+                body = {"detail": [{"loc": ["body", "model_id"], "msg": "field required", "type": "missing"}]}
+            elif status == 429:
+                body = {"detail": {"status": "too_many_concurrent_requests", "message": "Too many concurrent requests."}}
+            else:
+                body = {"detail": {"status": "internal_error", "message": "Something went wrong."}}
+            return self.send_json(status, body, headers)
+        truncate = bool(fault and fault.get("truncate"))
+
+        if self.headers.get("xi-api-key") != self.key:
+            return self.send_json(401, {"detail": {"status": "invalid_api_key", "message": "Invalid API key"}})
+
+        parts = url.path.strip("/").split("/")
+        if parts[:3] == ["v1", "speech-to-text", "transcripts"] and len(parts) == 4:
+            path = transcripts(self.root).get(parts[3])
+            if path is None or parts[3] in STATE["deleted"]:
+                return self.send_json(404, {"detail": {"status": "not_found_error", "message": "Transcript not found."}})
+            if self.command == "DELETE":
+                STATE["deleted"].add(parts[3])
+                return self.send_json(200, {})
+            with open(path, encoding="utf-8") as f:
+                return self.send_json(200, json.load(f), truncate=truncate)
+        if parts == ["v1", "speech-to-text"] and self.command == "POST":
+            missing = [name for name in ("model_id",) if name not in fields]
+            if "file" not in fields and "cloud_storage_url" not in fields:
+                missing.append("file")
+            if missing:
+                return self.send_json(422, {"detail": [{"loc": ["body", m], "msg": "field required", "type": "missing"} for m in missing]})
+            with open(transcripts(self.root)["interview"], encoding="utf-8") as f:
+                return self.send_json(200, json.load(f), truncate=truncate)
+        if len(parts) == 4 and parts[:2] == ["v1", "text-to-speech"] and parts[3] == "with-timestamps":
+            if not fields.get("text"):
+                return self.send_json(422, {"detail": [{"loc": ["body", "text"], "msg": "field required", "type": "missing"}]})
+            with open(os.path.join(self.root, "Samples/speech-with-timestamps.json"), encoding="utf-8") as f:
+                body = json.load(f)
+            body["audio_base64"] = "SUQzBAAAAAAAI1RTU0UAAAAPAAADTGF2ZjU4Ljc2LjEwMAAAAAAAAAAAAAAA"
+            return self.send_json(200, body, truncate=truncate)
+        return self.send_json(404, {"detail": {"status": "not_found", "message": "no such endpoint"}})
+
+    do_GET = do_POST = do_DELETE = handle_any
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--key", required=True)
+    parser.add_argument("--root", required=True)
+    args = parser.parse_args()
+    Handler.key = args.key
+    Handler.root = args.root
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    print("PORT", server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
