@@ -45,7 +45,8 @@ public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
     case .missingAPIKey:
       return "no API key: set ELEVENLABS_API_KEY or pass --api-key-file"
     case .insecureBaseURL(let url):
-      return "refusing to send the API key to \(url): use https (plain http is allowed only to this machine)"
+      return
+        "refusing to send the API key to \(url): use https (plain http is allowed only to this machine)"
     case .unauthorized(let message):
       return "the API key was refused (401): \(message); check ELEVENLABS_API_KEY"
     case .notFound(let message):

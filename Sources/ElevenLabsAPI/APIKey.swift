@@ -1,3 +1,5 @@
+import Foundation
+
 /// An ElevenLabs API key. It prints as `<redacted>` everywhere, so it cannot leak into a log,
 /// an error message or a crash report by accident; only the request builder reads its value.
 public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
@@ -13,5 +15,3 @@ public struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebugS
   /// `<redacted>`.
   public var debugDescription: String { "<redacted>" }
 }
-
-import Foundation

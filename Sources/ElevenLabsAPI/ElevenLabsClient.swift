@@ -15,7 +15,8 @@ public struct ElevenLabsClient: Sendable {
   public let configuration: ClientConfiguration
   /// How many attempts the last calls needed is reported through this, for progress displays
   /// and tests.
-  public typealias AttemptObserver = @Sendable (_ attempt: Int, _ status: Int?, _ wait: TimeInterval) -> Void
+  public typealias AttemptObserver =
+    @Sendable (_ attempt: Int, _ status: Int?, _ wait: TimeInterval) -> Void
   private let observer: AttemptObserver?
   private let session: URLSession
 
@@ -49,7 +50,8 @@ public struct ElevenLabsClient: Sendable {
   public func transcribe(_ transcription: TranscriptionRequest) async throws(APIError) -> Data {
     let boundary = "scribekit-" + UUID().uuidString
     var request = try makeRequest("POST", path: ["v1", "speech-to-text"])
-    request.setValue("multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
+    request.setValue(
+      "multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
     request.httpBody = try transcription.multipartBody(boundary: boundary)
     let (data, _) = try await send(request)
     try Self.requireJSON(data)

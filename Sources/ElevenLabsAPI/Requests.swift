@@ -47,7 +47,9 @@ public struct TranscriptionRequest: Sendable {
     if let timestampsGranularity { field("timestamps_granularity", timestampsGranularity) }
     if let useMultiChannel { field("use_multi_channel", useMultiChannel ? "true" : "false") }
     if let webhook { field("webhook", webhook ? "true" : "false") }
-    if let additionalFormats { field("additional_formats", additionalFormats, contentType: "application/json") }
+    if let additionalFormats {
+      field("additional_formats", additionalFormats, contentType: "application/json")
+    }
     if let cloudStorageURL { field("cloud_storage_url", cloudStorageURL) }
     if let file {
       let content: Data
@@ -58,7 +60,8 @@ public struct TranscriptionRequest: Sendable {
       }
       let name = file.lastPathComponent.replacingOccurrences(of: "\"", with: "_")
       body += Data(
-        "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\n".utf8)
+        "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\n"
+          .utf8)
       body += Data("Content-Type: application/octet-stream\r\n\r\n".utf8)
       body += content
       body += Data("\r\n".utf8)
@@ -92,7 +95,9 @@ public struct SpeechRequest: Sendable {
   func jsonBody() -> String {
     var members: [JSONObject.Member] = [.init(key: "text", value: .string(text))]
     if let modelID { members.append(.init(key: "model_id", value: .string(modelID))) }
-    if let languageCode { members.append(.init(key: "language_code", value: .string(languageCode))) }
+    if let languageCode {
+      members.append(.init(key: "language_code", value: .string(languageCode)))
+    }
     return JSONValue.object(JSONObject(members: members)).jsonText
   }
 }

@@ -6,7 +6,9 @@ import ScribeKit
 /// How commands that talk to ElevenLabs connect. The key comes from `ELEVENLABS_API_KEY` or a
 /// file, never from a flag, so it does not end up in shell history or `ps` output.
 struct APIFlags: ParsableArguments {
-  @Option(help: ArgumentHelp("Read the API key from this file instead of ELEVENLABS_API_KEY.", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "Read the API key from this file instead of ELEVENLABS_API_KEY.", valueName: "path"))
   var apiKeyFile: String?
 
   @Option(
@@ -15,10 +17,13 @@ struct APIFlags: ParsableArguments {
       valueName: "url"))
   var baseURL: String?
 
-  @Option(help: ArgumentHelp("Retries after 408, 429, 5xx or a lost connection.", valueName: "count"))
+  @Option(
+    help: ArgumentHelp("Retries after 408, 429, 5xx or a lost connection.", valueName: "count"))
   var retries: Int = 2
 
-  @Option(help: ArgumentHelp("Seconds to wait for the server before giving up on an attempt.", valueName: "seconds"))
+  @Option(
+    help: ArgumentHelp(
+      "Seconds to wait for the server before giving up on an attempt.", valueName: "seconds"))
   var timeout: Double = 120
 
   func validate() throws {
@@ -31,7 +36,8 @@ struct APIFlags: ParsableArguments {
     var configuration = try ClientConfiguration.fromEnvironment(keyFile: apiKeyFile)
     if let baseURL {
       guard let url = URL(string: baseURL), url.scheme != nil, url.host != nil else {
-        throw CommandFailure("--base-url: \"\(baseURL)\" is not a URL such as https://api.elevenlabs.io")
+        throw CommandFailure(
+          "--base-url: \"\(baseURL)\" is not a URL such as https://api.elevenlabs.io")
       }
       configuration.baseURL = url
     }
@@ -41,7 +47,8 @@ struct APIFlags: ParsableArguments {
       guard !quiet else { return }
       let what = status.map { "the API answered \($0)" } ?? "the connection failed"
       Diagnostics.write(
-        "scribekit: \(what); retrying in \(String(format: "%.1f", wait)) s (attempt \(attempt + 1))\n")
+        "scribekit: \(what); retrying in \(String(format: "%.1f", wait)) s (attempt \(attempt + 1))\n"
+      )
     }
   }
 }
@@ -88,7 +95,9 @@ struct FetchCommand: AsyncParsableCommand {
         fallbackStem: id
       ) { folder, stem in
         guard saveJSON else { return [] }
-        return [((folder ?? URL(fileURLWithPath: ".")).appendingPathComponent("\(stem).json"), data)]
+        return [
+          ((folder ?? URL(fileURLWithPath: ".")).appendingPathComponent("\(stem).json"), data)
+        ]
       }
     }
   }

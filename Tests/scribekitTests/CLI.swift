@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Runs the built `scribekit` executable, as a user would, and captures what it prints.
 enum CLI {
   struct Result {
@@ -32,7 +36,7 @@ enum CLI {
   /// `timeout` seconds so a hung process fails the test instead of the whole run.
   static func run(
     _ arguments: [String], stdin input: Data = Data(), in directory: URL? = nil,
-    timeout: TimeInterval = 60
+    timeout: TimeInterval = 60, viaEnv: Bool = false
   ) throws -> Result {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
       "scribekit-cli-\(UUID().uuidString)")
@@ -46,8 +50,9 @@ enum CLI {
     _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
 
     let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
+    // `viaEnv` runs `arguments` as a whole command line under /usr/bin/env, to set variables.
+    process.executableURL = viaEnv ? URL(fileURLWithPath: "/usr/bin/env") : executable
+    process.arguments = viaEnv ? Array(arguments.dropFirst()) : arguments
     if let directory { process.currentDirectoryURL = directory }
     process.standardInput = try FileHandle(forReadingFrom: inputURL)
     process.standardOutput = try FileHandle(forWritingTo: outputURL)
@@ -58,7 +63,8 @@ enum CLI {
       Thread.sleep(forTimeInterval: 0.01)
     }
     if process.isRunning {
-      process.terminate()
+      // SIGKILL: the test runner's children inherit its blocked SIGTERM.
+      kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
       Issue.record("scribekit \(arguments.joined(separator: " ")) ran longer than \(timeout) s")
     }

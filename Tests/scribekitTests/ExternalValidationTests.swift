@@ -2,6 +2,10 @@ import Foundation
 import ScribeKit
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Other people's tools opening our files: webvtt-py, html5lib, python-docx, LibreOffice and a
 /// real headless Chromium. `.ci/run` installs them; elsewhere the tests report themselves
 /// skipped, unless `SCRIBEKIT_REQUIRE_EXTERNAL=1` makes a missing tool a failure.
@@ -46,7 +50,7 @@ enum ExternalTools {
     try process.run()
     let deadline = Date().addingTimeInterval(300)
     while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-    if process.isRunning { process.terminate() }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
     return (process.terminationStatus, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
   }

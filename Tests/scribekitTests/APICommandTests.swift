@@ -1,0 +1,167 @@
+import ElevenLabsAPI
+import Foundation
+import ScribeKit
+import Testing
+
+/// `fetch` and `delete` and the client, end to end against the fake server, fault by fault.
+@Suite("Talking to the API", .serialized)
+struct APICommandTests {
+  private func run(_ arguments: [String], server: FakeServer, key: String = FakeServer.key) throws
+    -> CLI.Result
+  {
+    let result = try CLI.run(
+      ["env", "ELEVENLABS_API_KEY=\(key)", CLI.executable.path] + arguments + [
+        "--base-url", server.baseURL,
+      ],
+      viaEnv: true)
+    // Whatever happens, the key never shows.
+    #expect(!result.standardOutput.contains(key) && !result.standardError.contains(key))
+    return result
+  }
+
+  @Test func fetchExportsNamedAfterTheIDAndKeepsTheRawJSON() throws {
+    let server = try FakeServer()
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try run(
+      ["fetch", "interview", "--format", "srt,docx", "--save-json", "-o", folder.path],
+      server: server)
+    #expect(result.status == 0, "\(result.standardError)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(
+      names == [
+        "sample-interview-001.docx", "sample-interview-001.json", "sample-interview-001.srt",
+      ])
+    let srt = try String(
+      contentsOf: folder.appendingPathComponent("sample-interview-001.srt"), encoding: .utf8)
+    #expect(srt == (try String(contentsOfFile: CLI.sample("interview.srt"), encoding: .utf8)))
+    let saved = try Data(contentsOf: folder.appendingPathComponent("sample-interview-001.json"))
+    #expect(saved.count > 1000)
+    let requests = try server.requests()
+    #expect(requests.count == 1)
+    #expect(requests.first?["method"] as? String == "GET")
+    #expect(requests.first?["path"] as? String == "/v1/speech-to-text/transcripts/interview")
+    #expect(requests.first?["key_ok"] as? Bool == true)
+  }
+
+  @Test func aWrongKeySaysSoAndWritesNothing() throws {
+    let server = try FakeServer()
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try run(
+      ["fetch", "interview", "-o", folder.path], server: server, key: "sk_wrong_key_123")
+    #expect(result.status == 1)
+    #expect(
+      result.standardError
+        == "scribekit: error: the API key was refused (401): Invalid API key; check ELEVENLABS_API_KEY\n"
+    )
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
+  @Test func aMissingTranscriptIsNotFound() throws {
+    let server = try FakeServer()
+    let result = try run(["fetch", "nope", "-o", "-"], server: server)
+    #expect(result.status == 1)
+    #expect(result.standardError == "scribekit: error: not found (404): Transcript not found.\n")
+  }
+
+  @Test func rateLimitsAndServerErrorsAreRetriedAsTheyAsk() throws {
+    let server = try FakeServer()
+    try server.queue(#"[{"status": 429, "retry_after": "1"}, {"status": 503}]"#)
+    let started = Date()
+    let result = try run(["fetch", "interview", "-o", "-"], server: server)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(Date().timeIntervalSince(started) >= 1, "Retry-After: 1 was honoured")
+    #expect(result.standardError.contains("the API answered 429; retrying in 1.0 s (attempt 2)"))
+    #expect(result.standardError.contains("the API answered 503; retrying in"))
+    #expect(try server.requests().count == 3)
+    #expect(result.standardOutput.hasPrefix("1\n00:00:00,420"))
+  }
+
+  @Test func retriesStopAtTheLimit() throws {
+    let server = try FakeServer()
+    try server.queue(#"[{"status": 500}, {"status": 500}, {"status": 500}]"#)
+    let result = try run(["fetch", "interview", "-o", "-", "--retries", "1"], server: server)
+    #expect(result.status == 1)
+    #expect(
+      result.standardError.hasSuffix(
+        "scribekit: error: the API answered 500 after 2 attempts: Something went wrong.\n"))
+    #expect(try server.requests().count == 2)
+  }
+
+  @Test func aTruncatedBodyIsAClearErrorAndNoFile() throws {
+    let server = try FakeServer()
+    try server.queue(#"[{"truncate": true}]"#)
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try run(["fetch", "interview", "--save-json", "-o", folder.path], server: server)
+    #expect(result.status == 1)
+    #expect(
+      result.standardError.contains(
+        "the API's answer could not be read: the body is not complete JSON"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
+  @Test func aSlowServerTimesOut() throws {
+    let server = try FakeServer()
+    try server.queue(#"[{"delay": 4}]"#)
+    let result = try run(
+      ["fetch", "interview", "-o", "-", "--timeout", "1", "--retries", "0"], server: server)
+    #expect(result.status == 1)
+    #expect(
+      result.standardError.contains("could not reach the API: the request timed out"),
+      "\(result.standardError)")
+  }
+
+  @Test func deleteRemovesTheTranscript() throws {
+    let server = try FakeServer()
+    let deleted = try run(["delete", "interview"], server: server)
+    #expect(deleted.status == 0)
+    #expect(deleted.standardError == "scribekit: deleted transcript interview\n")
+    let again = try run(["fetch", "interview", "-o", "-"], server: server)
+    #expect(again.standardError.contains("not found (404)"))
+    #expect(try server.requests().map { $0["method"] as? String } == ["DELETE", "GET"])
+  }
+
+  @Test func theClientUploadsMultipartAndReportsRefusedFields() async throws {
+    let server = try FakeServer()
+    var configuration = ClientConfiguration(apiKey: APIKey(FakeServer.key))
+    configuration.baseURL = try #require(URL(string: server.baseURL))
+    let client = ElevenLabsClient(configuration: configuration)
+    var request = TranscriptionRequest(file: URL(fileURLWithPath: CLI.sample("interview.json")))
+    request.diarize = true
+    request.numSpeakers = 2
+    request.additionalFormats = #"[{"format": "srt"}]"#
+    let data = try await client.transcribe(request)
+    #expect(try TranscriptReader().read(data).transcript.channels[0].words.count > 100)
+    let fields = try #require(try server.requests().last?["fields"] as? [String: Any])
+    #expect(fields["model_id"] as? String == "scribe_v1")
+    #expect(fields["diarize"] as? String == "true")
+    #expect(fields["num_speakers"] as? String == "2")
+    #expect(fields["additional_formats"] as? String == #"[{"format": "srt"}]"#)
+    #expect((fields["file"] as? [String: Any])?["filename"] as? String == "interview.json")
+
+    do {
+      _ = try await client.transcribe(TranscriptionRequest(file: nil))
+      Issue.record("a request without audio was accepted")
+    } catch {
+      #expect(error == .validation([.init(location: "body.file", message: "field required")]))
+    }
+  }
+
+  @Test func theClientGetsSpeechWithTimestamps() async throws {
+    let server = try FakeServer()
+    var configuration = ClientConfiguration(apiKey: APIKey(FakeServer.key))
+    configuration.baseURL = try #require(URL(string: server.baseURL))
+    var speech = SpeechRequest(text: "Our park opened in 2026.")
+    speech.outputFormat = "mp3_44100_128"
+    let data = try await ElevenLabsClient(configuration: configuration).speechWithTimestamps(
+      voiceID: "voice1", speech)
+    let result = try TranscriptReader().read(data)
+    #expect(result.shape == .textToSpeech)
+    let last = try #require(try server.requests().last)
+    #expect(last["path"] as? String == "/v1/text-to-speech/voice1/with-timestamps")
+    #expect((last["query"] as? [String: [String]])?["output_format"] == ["mp3_44100_128"])
+    #expect((last["fields"] as? [String: Any])?["text"] as? String == "Our park opened in 2026.")
+  }
+}
