@@ -16,7 +16,13 @@ public struct ClientConfiguration: Sendable {
   public var maxBackoff: TimeInterval
 
   /// The public API's address.
-  public static let defaultBaseURL = URL(string: "https://api.elevenlabs.io")!
+  public static let defaultBaseURL: URL = {
+    var components = URLComponents()
+    components.scheme = "https"
+    components.host = "api.elevenlabs.io"
+    // A literal scheme and host always form a URL; the fallback only satisfies the type.
+    return components.url ?? URL(fileURLWithPath: "/")
+  }()
 
   /// Creates a configuration.
   public init(
