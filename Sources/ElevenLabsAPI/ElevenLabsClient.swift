@@ -17,13 +17,13 @@ public struct ElevenLabsClient: Sendable {
   /// and tests.
   public typealias AttemptObserver =
     @Sendable (_ attempt: Int, _ status: Int?, _ wait: TimeInterval) -> Void
-  private let observer: AttemptObserver?
+  let attemptObserver: AttemptObserver?
   private let session: URLSession
 
   /// Creates a client. `observer` hears of every failed attempt that will be retried.
   public init(configuration: ClientConfiguration, observer: AttemptObserver? = nil) {
     self.configuration = configuration
-    self.observer = observer
+    self.attemptObserver = observer
     let sessionConfiguration = URLSessionConfiguration.ephemeral
     sessionConfiguration.timeoutIntervalForRequest = configuration.requestTimeout
     sessionConfiguration.urlCache = nil
@@ -105,7 +105,7 @@ public struct ElevenLabsClient: Sendable {
           let wait = RetryPolicy.delay(
             attempt: attempt - 1, retryAfter: nil, initial: configuration.initialBackoff,
             maximum: configuration.maxBackoff)
-          observer?(attempt, nil, wait)
+          attemptObserver?(attempt, nil, wait)
           try? await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
           continue
         }
@@ -119,7 +119,7 @@ public struct ElevenLabsClient: Sendable {
         let wait = RetryPolicy.delay(
           attempt: attempt - 1, retryAfter: http.value(forHTTPHeaderField: "Retry-After"),
           initial: configuration.initialBackoff, maximum: configuration.maxBackoff)
-        observer?(attempt, http.statusCode, wait)
+        attemptObserver?(attempt, http.statusCode, wait)
         try? await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
         continue
       }

@@ -64,7 +64,7 @@ struct ExportRun {
   ///   - extra: more files to write with the same all-or-nothing checks (a raw response).
   func run(
     data: Data, source: InputSource, reader: TranscriptReader, defaultOutput: String? = nil,
-    fallbackStem: String? = nil,
+    fallbackStem: String? = nil, stemOverride: String? = nil,
     extra: (_ folder: URL?, _ stem: String) -> [(URL, Data)] = { _, _ in [] }
   ) throws {
     let (requests, optionWarnings) = try export.requests()
@@ -72,7 +72,7 @@ struct ExportRun {
     let result = try reader.read(data, source: source.label)
     Diagnostics.printWarnings(result.warnings.map { "\(source.label): \($0)" }, quiet: output.quiet)
     let transcriptID = result.transcript.transcriptionID ?? fallbackStem
-    let stem = OutputPlan.stem(input: source.url, transcriptID: transcriptID)
+    let stem = stemOverride ?? OutputPlan.stem(input: source.url, transcriptID: transcriptID)
     let settings = RenderSettings(
       title: output.title ?? stem, audioSource: output.audio, wordTimestamps: output.wordTimestamps)
     var outputs: [RenderedOutput] = []
@@ -83,7 +83,7 @@ struct ExportRun {
     }
     var plan = try OutputPlan(
       outputs: outputs, input: source, output: output.output ?? defaultOutput,
-      transcriptID: transcriptID)
+      transcriptID: transcriptID, stem: stemOverride)
     for (url, content) in extra(plan.folder, stem) {
       plan.entries.append((.file(url), content))
     }

@@ -20,10 +20,12 @@ struct OutputPlan {
     return nil
   }
 
-  init(outputs: [RenderedOutput], input: InputSource, output: String?, transcriptID: String?) throws
-  {
+  init(
+    outputs: [RenderedOutput], input: InputSource, output: String?, transcriptID: String?,
+    stem: String? = nil
+  ) throws {
     inputURL = input.url
-    let stem = Self.stem(input: input.url, transcriptID: transcriptID)
+    let stem = stem ?? Self.stem(input: input.url, transcriptID: transcriptID)
     let names = Self.fileNames(for: outputs, stem: stem)
     let listed = names.joined(separator: ", ")
 

@@ -12,6 +12,9 @@ struct ScribeKitCommand: AsyncParsableCommand {
       exports the API's additional_formats would give, offline.
       """,
     version: "0.1.0",
-    subcommands: [ConvertCommand.self, FetchCommand.self, DeleteCommand.self]
+    subcommands: [
+      ConvertCommand.self, FetchCommand.self, DeleteCommand.self, TranscribeCommand.self,
+      SpeakCommand.self,
+    ]
   )
 }

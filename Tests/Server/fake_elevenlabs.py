@@ -12,7 +12,8 @@ Control endpoints for tests (no key needed):
   POST /_control/faults    JSON list queued for the next requests, one fault each:
                            {"status": 429, "retry_after": "1"}, {"status": 500},
                            {"truncate": true} (a 200 whose JSON body stops half way),
-                           {"delay": 3} (wait before answering), {"status": 422}
+                           {"delay": 3} (wait before answering), {"status": 422},
+                           {"cut": true} (a stream that stops in the middle of a chunk)
   GET  /_control/requests  JSON list of every request seen: method, path, query, the key's
                            presence, multipart field names and values (file parts by size)
 """
@@ -56,6 +57,35 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(data)
+
+    def stream_lines(self, lines, cut=False):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        for index, line in enumerate(lines):
+            data = (json.dumps(line) + "\n").encode()
+            if cut and index == len(lines) - 1:
+                data = data[: len(data) // 2]
+            self.wfile.write(data)
+            self.wfile.flush()
+            time.sleep(0.2)
+        self.close_connection = True
+
+    def tts_chunks(self):
+        with open(os.path.join(self.root, "Samples/speech-with-timestamps.json"), encoding="utf-8") as f:
+            body = json.load(f)
+        chunks = []
+        for key in ("alignment", "normalized_alignment"):
+            alignment = body[key]
+            size = 12
+            for number, start in enumerate(range(0, len(alignment["characters"]), size)):
+                part = {name: values[start:start + size] for name, values in alignment.items()}
+                if len(chunks) <= number:
+                    chunks.append({"audio_base64": "SUQz" + "A" * 8})
+                chunks[number][key] = part
+        chunks.insert(1, {"audio_base64": "AAAA", "alignment": None, "normalized_alignment": None})
+        return chunks
 
     def body(self):
         length = int(self.headers.get("Content-Length") or 0)
@@ -141,7 +171,27 @@ class Handler(BaseHTTPRequestHandler):
             if missing:
                 return self.send_json(422, {"detail": [{"loc": ["body", m], "msg": "field required", "type": "missing"} for m in missing]})
             with open(transcripts(self.root)["interview"], encoding="utf-8") as f:
-                return self.send_json(200, json.load(f), truncate=truncate)
+                body = json.load(f)
+            if "additional_formats" in fields:
+                body["additional_formats"] = [
+                    {"requested_format": entry["format"], "file_extension": "json" if entry["format"] == "segmented_json" else entry["format"],
+                     "content_type": "application/octet-stream", "is_base64_encoded": entry["format"] in ("docx", "pdf"),
+                     "content": "U0VSVkVSIEZJTEU=" if entry["format"] in ("docx", "pdf") else "server " + entry["format"]}
+                    for entry in json.loads(fields["additional_formats"])]
+            return self.send_json(200, body, truncate=truncate)
+        if len(parts) == 5 and parts[:2] == ["v1", "text-to-speech"] and parts[3:] == ["stream", "with-timestamps"]:
+            return self.stream_lines(self.tts_chunks(), cut=bool(fault and fault.get("cut")))
+        if len(parts) == 4 and parts[:2] == ["v1", "text-to-speech"] and parts[3] == "stream":
+            self.send_response(200)
+            self.send_header("Content-Type", "audio/mpeg")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            for _ in range(5):
+                self.wfile.write(b"ID3" + b"\x00" * 997)
+                self.wfile.flush()
+                time.sleep(0.1)
+            self.close_connection = True
+            return
         if len(parts) == 4 and parts[:2] == ["v1", "text-to-speech"] and parts[3] == "with-timestamps":
             if not fields.get("text"):
                 return self.send_json(422, {"detail": [{"loc": ["body", "text"], "msg": "field required", "type": "missing"}]})

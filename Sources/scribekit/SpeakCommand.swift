@@ -1,0 +1,193 @@
+import ArgumentParser
+import ElevenLabsAPI
+import Foundation
+import ScribeKit
+
+/// `scribekit speak`: text to speech, with captions from the alignment.
+struct SpeakCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "speak",
+    abstract: "Synthesize speech with ElevenLabs and write captions from its timings.",
+    discussion: """
+      POST /v1/text-to-speech/VOICE/with-timestamps (or, with --stream, \
+      .../stream/with-timestamps). The audio goes to -o; the captions go beside it, named after \
+      it (out.mp3 gives out.srt). With --stream, the audio is written as it arrives and the \
+      caption files are rewritten (atomically) whenever more cues are final, so a player can \
+      follow along.
+      """)
+
+  @Argument(help: ArgumentHelp("The text, or @FILE to read it from a file.", valueName: "text"))
+  var text: String
+
+  @Option(help: ArgumentHelp("The voice ID.", valueName: "id"))
+  var voice: String
+
+  @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The audio file to write.", valueName: "path"))
+  var audioOutput: String
+
+  @Option(help: ArgumentHelp("model_id; default: the server's.", valueName: "id"))
+  var modelID: String?
+
+  @Option(help: ArgumentHelp("output_format, such as mp3_44100_128.", valueName: "format"))
+  var outputFormat: String?
+
+  @Flag(help: "Caption what was actually spoken (normalized_alignment) instead of the input text.")
+  var normalized = false
+
+  @Flag(help: "Use the streaming endpoint: audio and captions are written as they arrive.")
+  var stream = false
+
+  @OptionGroup(title: "Connection")
+  var api: APIFlags
+
+  @OptionGroup(title: "Export options (the API's additional_formats options)")
+  var export: ExportFlags
+
+  @Flag(help: "Replace files that already exist.")
+  var force = false
+
+  @Flag(name: .shortAndLong, help: "Do not print warnings or progress.")
+  var quiet = false
+
+  func run() async throws {
+    try await reportingFailures {
+      let spoken = try ExportFlags.argumentText(text)
+      guard !spoken.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        throw CommandFailure("the text to speak is empty")
+      }
+      let audioURL = URL(fileURLWithPath: audioOutput)
+      if !force && FileManager.default.fileExists(atPath: audioURL.path) {
+        throw OutputError.fileExists(path: audioOutput)
+      }
+      _ = try export.requests()
+      var speech = SpeechRequest(text: spoken, modelID: modelID)
+      speech.outputFormat = outputFormat
+      let client = try api.client(quiet: quiet)
+      let reader = TranscriptReader(alignment: normalized ? .normalized : .original)
+      if stream {
+        // Captions are rewritten while streaming; if the stream fails, the ones this run
+        // created go, so a failed run leaves no partial file.
+        let folder = audioURL.deletingLastPathComponent()
+        let stem = audioURL.deletingPathExtension().lastPathComponent
+        let captions = try export.requests().requests.map { request in
+          folder.appendingPathComponent(
+            "\(stem).\(request.format == .segmentedJSON ? "segmented.json" : request.format.fileExtension)")
+        }
+        let existing = Set(captions.filter { FileManager.default.fileExists(atPath: $0.path) })
+        do {
+          try await runStreaming(client: client, speech: speech, audioURL: audioURL, reader: reader)
+        } catch {
+          for caption in captions where !existing.contains(caption) {
+            try? FileManager.default.removeItem(at: caption)
+          }
+          throw error
+        }
+        return
+      }
+      let progress = Progress("synthesizing speech", quiet: quiet)
+      let data: Data
+      do {
+        data = try await client.speechWithTimestamps(voiceID: voice, speech)
+        progress.finish()
+      } catch {
+        progress.finish()
+        throw error
+      }
+      guard let root = try? JSONParser.parse([UInt8](data)).objectValue,
+        let encoded = root["audio_base64"]?.stringValue, let audio = Data(base64Encoded: encoded)
+      else {
+        throw APIError.invalidResponse(reason: "the response has no audio_base64 that decodes")
+      }
+      try writeCaptions(data, audioURL: audioURL, reader: reader, replacing: force)
+      try AtomicFile.write(audio, to: audioURL, replacing: force)
+    }
+  }
+
+  private func captionRun(_ audioURL: URL) -> ExportRun {
+    var output = try? OutputFlags.parse([])
+    output?.output = audioURL.deletingLastPathComponent().path + "/"
+    output?.force = force
+    output?.quiet = quiet
+    return ExportRun(export: export, output: output ?? OutputFlags())
+  }
+
+  private func writeCaptions(
+    _ data: Data, audioURL: URL, reader: TranscriptReader, replacing: Bool
+  ) throws {
+    var run = captionRun(audioURL)
+    run.output.force = replacing
+    try run.run(
+      data: data, source: InputSource(label: "the speech of \(voice)"), reader: reader,
+      stemOverride: audioURL.deletingPathExtension().lastPathComponent)
+  }
+
+  /// Streams audio to a temporary file renamed at the end, and rewrites the captions as cues
+  /// become final: every cue but the last, which later characters may still extend.
+  private func runStreaming(
+    client: ElevenLabsClient, speech: SpeechRequest, audioURL: URL, reader: TranscriptReader
+  ) async throws {
+    let temporary = audioURL.deletingLastPathComponent().appendingPathComponent(
+      ".\(audioURL.lastPathComponent).\(UUID().uuidString.prefix(8)).scribekit-tmp")
+    guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+      let handle = try? FileHandle(forWritingTo: temporary)
+    else {
+      throw OutputError.cannotWrite(path: audioOutput, reason: "cannot create a file in its folder")
+    }
+    defer {
+      try? handle.close()
+      try? FileManager.default.removeItem(at: temporary)
+    }
+    var lines = Data()
+    var written = false
+    var finalCues = 0
+    let progress = Progress("streaming speech", quiet: quiet)
+    defer { progress.finish() }
+    for try await line in try client.streamSpeechWithTimestamps(voiceID: voice, speech) {
+      if let root = try? JSONParser.parse([UInt8](line)).objectValue,
+        let encoded = root["audio_base64"]?.stringValue, let audio = Data(base64Encoded: encoded)
+      {
+        try handle.write(contentsOf: audio)
+      }
+      lines.append(line)
+      lines.append(UInt8(ascii: "\n"))
+      // Cues that later characters can no longer change: all segments but the last.
+      guard let transcript = try? TranscriptReader(shape: .textToSpeechStream, alignment: reader.alignment)
+        .read(lines).transcript
+      else { continue }
+      let (requests, _) = try export.requests()
+      guard let first = requests.first else { continue }
+      let count = Segmenter(options: first.options).segment(transcript.channels[0]).count
+      if count - 1 > finalCues {
+        finalCues = count - 1
+        progress.update("streaming speech: \(finalCues) cues final")
+        try writeCaptions(
+          partial(lines, keepingSegments: finalCues, options: first.options, reader: reader),
+          audioURL: audioURL, reader: reader, replacing: force || written)
+        written = true
+      }
+    }
+    try handle.synchronize()
+    try writeCaptions(
+      lines, audioURL: audioURL, reader: TranscriptReader(shape: .textToSpeechStream, alignment: reader.alignment),
+      replacing: force || written)
+    try handle.close()
+    if !force && FileManager.default.fileExists(atPath: audioURL.path) {
+      throw OutputError.fileExists(path: audioOutput)
+    }
+    guard rename(temporary.path, audioURL.path) == 0 else {
+      throw OutputError.cannotWrite(path: audioOutput, reason: String(cString: strerror(errno)))
+    }
+  }
+
+  /// A segmented_json document holding only the first `count` segments, as input for captions.
+  private func partial(
+    _ lines: Data, keepingSegments count: Int, options: SegmentationOptions, reader: TranscriptReader
+  ) throws -> Data {
+    let transcript = try TranscriptReader(shape: .textToSpeechStream, alignment: reader.alignment)
+      .read(lines).transcript
+    let segments = Array(Segmenter(options: options).segment(transcript.channels[0]).prefix(count))
+    var keep = SegmentationOptions()
+    keep.includeSpeakers = true
+    return Data(SegmentedJSONRenderer(options: keep).render(segments).utf8)
+  }
+}
