@@ -34,7 +34,9 @@ private final class StreamDelegate: NSObject, URLSessionDataDelegate, @unchecked
     }
   }
 
-  func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+  func urlSession(
+    _ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?
+  ) {
     if let error {
       let reason = ElevenLabsClient.describe(transportError: error)
       continuation.finish(throwing: StreamFailure.transport(reason: reason, delivered: delivered))
@@ -65,14 +67,17 @@ extension ElevenLabsClient {
           attempt += 1
           var delivered = false
           do {
-            for try await chunk in Self.singleStream(request, timeout: configuration.requestTimeout) {
+            for try await chunk in Self.singleStream(request, timeout: configuration.requestTimeout)
+            {
               delivered = true
               continuation.yield(chunk)
             }
             continuation.finish()
             return
           } catch StreamFailure.status(let status, let body) {
-            if !delivered, RetryPolicy.isRetryable(status: status), attempt <= configuration.maxRetries {
+            if !delivered, RetryPolicy.isRetryable(status: status),
+              attempt <= configuration.maxRetries
+            {
               let wait = RetryPolicy.delay(
                 attempt: attempt - 1, retryAfter: nil, initial: configuration.initialBackoff,
                 maximum: configuration.maxBackoff)
@@ -146,7 +151,8 @@ extension ElevenLabsClient {
               do {
                 _ = try JSONParser.parse([UInt8](line))
               } catch {
-                throw APIError.invalidResponse(reason: "stream chunk \(lines) is not JSON: \(error)")
+                throw APIError.invalidResponse(
+                  reason: "stream chunk \(lines) is not JSON: \(error)")
               }
               continuation.yield(Data(line))
             }

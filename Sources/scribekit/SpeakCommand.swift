@@ -22,7 +22,9 @@ struct SpeakCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("The voice ID.", valueName: "id"))
   var voice: String
 
-  @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The audio file to write.", valueName: "path"))
+  @Option(
+    name: [.customShort("o"), .customLong("output")],
+    help: ArgumentHelp("The audio file to write.", valueName: "path"))
   var audioOutput: String
 
   @Option(help: ArgumentHelp("model_id; default: the server's.", valueName: "id"))
@@ -71,7 +73,8 @@ struct SpeakCommand: AsyncParsableCommand {
         let stem = audioURL.deletingPathExtension().lastPathComponent
         let captions = try export.requests().requests.map { request in
           folder.appendingPathComponent(
-            "\(stem).\(request.format == .segmentedJSON ? "segmented.json" : request.format.fileExtension)")
+            "\(stem).\(request.format == .segmentedJSON ? "segmented.json" : request.format.fileExtension)"
+          )
         }
         let existing = Set(captions.filter { FileManager.default.fileExists(atPath: $0.path) })
         do {
@@ -151,7 +154,10 @@ struct SpeakCommand: AsyncParsableCommand {
       lines.append(line)
       lines.append(UInt8(ascii: "\n"))
       // Cues that later characters can no longer change: all segments but the last.
-      guard let transcript = try? TranscriptReader(shape: .textToSpeechStream, alignment: reader.alignment)
+      guard
+        let transcript = try? TranscriptReader(
+          shape: .textToSpeechStream, alignment: reader.alignment
+        )
         .read(lines).transcript
       else { continue }
       let (requests, _) = try export.requests()
@@ -168,7 +174,8 @@ struct SpeakCommand: AsyncParsableCommand {
     }
     try handle.synchronize()
     try writeCaptions(
-      lines, audioURL: audioURL, reader: TranscriptReader(shape: .textToSpeechStream, alignment: reader.alignment),
+      lines, audioURL: audioURL,
+      reader: TranscriptReader(shape: .textToSpeechStream, alignment: reader.alignment),
       replacing: force || written)
     try handle.close()
     if !force && FileManager.default.fileExists(atPath: audioURL.path) {
@@ -181,7 +188,8 @@ struct SpeakCommand: AsyncParsableCommand {
 
   /// A segmented_json document holding only the first `count` segments, as input for captions.
   private func partial(
-    _ lines: Data, keepingSegments count: Int, options: SegmentationOptions, reader: TranscriptReader
+    _ lines: Data, keepingSegments count: Int, options: SegmentationOptions,
+    reader: TranscriptReader
   ) throws -> Data {
     let transcript = try TranscriptReader(shape: .textToSpeechStream, alignment: reader.alignment)
       .read(lines).transcript

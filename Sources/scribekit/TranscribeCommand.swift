@@ -33,7 +33,8 @@ struct TranscribeCommand: AsyncParsableCommand {
   @Flag(inversion: .prefixedNo, help: "tag_audio_events: mark laughter, applause and the like.")
   var tagAudioEvents: Bool = true
 
-  @Option(help: ArgumentHelp("timestamps_granularity: word or character.", valueName: "granularity"))
+  @Option(
+    help: ArgumentHelp("timestamps_granularity: word or character.", valueName: "granularity"))
   var timestampsGranularity: String = "word"
 
   @Flag(help: "use_multi_channel: transcribe each audio channel separately.")
@@ -53,7 +54,8 @@ struct TranscribeCommand: AsyncParsableCommand {
 
   func validate() throws {
     if !["word", "character"].contains(timestampsGranularity) {
-      throw ValidationError("--timestamps-granularity must be word or character: captions need times")
+      throw ValidationError(
+        "--timestamps-granularity must be word or character: captions need times")
     }
   }
 
@@ -75,7 +77,8 @@ struct TranscribeCommand: AsyncParsableCommand {
       if serverFormats && !apiRequests.isEmpty {
         request.additionalFormats = Self.additionalFormatsJSON(apiRequests)
       }
-      let size = (try? FileManager.default.attributesOfItem(atPath: audioURL.path)[.size] as? Int) ?? 0
+      let size =
+        (try? FileManager.default.attributesOfItem(atPath: audioURL.path)[.size] as? Int) ?? 0
       let progress = Progress(
         "uploading \(audioURL.lastPathComponent) (\(size / 1024) KiB) and waiting for the transcript",
         quiet: output.quiet)
@@ -106,16 +109,25 @@ struct TranscribeCommand: AsyncParsableCommand {
   static func additionalFormatsJSON(_ requests: [ExportRequest]) -> String {
     let entries = requests.map { request -> JSONValue in
       let options = request.options
-      var members: [JSONObject.Member] = [.init(key: "format", value: .string(request.format.rawValue))]
+      var members: [JSONObject.Member] = [
+        .init(key: "format", value: .string(request.format.rawValue))
+      ]
       func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
       members.append(.init(key: "include_speakers", value: .bool(options.includeSpeakers)))
       members.append(.init(key: "include_timestamps", value: .bool(options.includeTimestamps)))
-      members.append(.init(key: "segment_on_silence_longer_than_s", value: number(options.segmentOnSilenceLongerThan)))
-      members.append(.init(key: "max_segment_duration_s", value: number(options.maxSegmentDuration)))
-      members.append(.init(key: "max_segment_chars", value: number(options.maxSegmentChars.map(Double.init))))
+      members.append(
+        .init(
+          key: "segment_on_silence_longer_than_s", value: number(options.segmentOnSilenceLongerThan)
+        ))
+      members.append(
+        .init(key: "max_segment_duration_s", value: number(options.maxSegmentDuration)))
+      members.append(
+        .init(key: "max_segment_chars", value: number(options.maxSegmentChars.map(Double.init))))
       if request.format.hasLineLength {
         members.append(
-          .init(key: "max_characters_per_line", value: number(options.maxCharactersPerLine.map(Double.init))))
+          .init(
+            key: "max_characters_per_line",
+            value: number(options.maxCharactersPerLine.map(Double.init))))
       }
       return .object(JSONObject(members: members))
     }
@@ -136,7 +148,9 @@ struct TranscribeCommand: AsyncParsableCommand {
     var used: Set<String> = []
     for (channel, entries) in lists {
       for entry in entries {
-        guard let object = entry.objectValue, let content = object["content"]?.stringValue else { continue }
+        guard let object = entry.objectValue, let content = object["content"]?.stringValue else {
+          continue
+        }
         let rawExtension = object["file_extension"]?.stringValue ?? "txt"
         let safeExtension = String(rawExtension.filter { $0.isLetter || $0.isNumber }.prefix(10))
         let base64 =

@@ -164,4 +164,150 @@ struct APICommandTests {
     #expect((last["query"] as? [String: [String]])?["output_format"] == ["mp3_44100_128"])
     #expect((last["fields"] as? [String: Any])?["text"] as? String == "Our park opened in 2026.")
   }
+
+  @Test func transcribeUploadsSavesTheJSONAndTheServersOwnFiles() throws {
+    let server = try FakeServer()
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let audio = folder.appendingPathComponent("episode.wav")
+    try Data(repeating: 0x52, count: 4096).write(to: audio)
+    let result = try run(
+      [
+        "transcribe", audio.path, "--format", "srt,vtt,docx", "--server-formats", "--num-speakers",
+        "2",
+        "-o", folder.path + "/out/",
+      ], server: server)
+    #expect(result.status == 0, "\(result.standardError)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out").sorted()
+    #expect(
+      names == [
+        "episode.docx", "episode.json", "episode.server.docx", "episode.server.srt", "episode.srt",
+        "episode.vtt",
+      ])
+    let serverDOCX = try Data(contentsOf: folder.appendingPathComponent("out/episode.server.docx"))
+    #expect(serverDOCX == Data("SERVER FILE".utf8), "base64 content is decoded")
+    let fields = try #require(try server.requests().last?["fields"] as? [String: Any])
+    #expect((fields["file"] as? [String: Any])?["size"] as? Int == 4096)
+    #expect(fields["num_speakers"] as? String == "2")
+    #expect(fields["diarize"] as? String == "true")
+    let formats = try #require(fields["additional_formats"] as? String)
+    #expect(formats.contains("\"format\": \"srt\"") && formats.contains("\"format\": \"docx\""))
+    #expect(!formats.contains("vtt"), "vtt is ours; the API is not asked for it")
+    #expect(formats.contains("\"max_characters_per_line\": 42"))
+  }
+
+  @Test func transcribeReportsRefusedFields() throws {
+    let server = try FakeServer()
+    try server.queue(#"[{"status": 422}]"#)
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let audio = folder.appendingPathComponent("a.wav")
+    try Data([1, 2, 3]).write(to: audio)
+    let result = try run(["transcribe", audio.path, "-o", folder.path + "/out/"], server: server)
+    #expect(result.status == 1)
+    #expect(
+      result.standardError
+        == "scribekit: error: the API refused the request (422): body.model_id: field required\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.wav"])
+  }
+
+  @Test func speakWritesAudioAndCaptions() throws {
+    let server = try FakeServer()
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let textFile = folder.appendingPathComponent("script.txt")
+    try Data("Our park opened in 2026.".utf8).write(to: textFile)
+    let result = try run(
+      [
+        "speak", "@\(textFile.path)", "--voice", "v1", "-o",
+        folder.appendingPathComponent("out.mp3").path, "--format", "srt,vtt",
+      ],
+      server: server)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+        "out.mp3", "out.srt", "out.vtt", "script.txt",
+      ])
+    let audio = try Data(contentsOf: folder.appendingPathComponent("out.mp3"))
+    #expect(audio.starts(with: Data("ID3".utf8)))
+    let srt = try String(contentsOf: folder.appendingPathComponent("out.srt"), encoding: .utf8)
+    #expect(
+      srt == (try String(contentsOfFile: CLI.sample("speech-with-timestamps.srt"), encoding: .utf8))
+    )
+    let last = try #require(try server.requests().last)
+    #expect((last["fields"] as? [String: Any])?["text"] as? String == "Our park opened in 2026.")
+  }
+
+  @Test func speakStreamsWithTheNormalizedAlignment() throws {
+    let server = try FakeServer()
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try run(
+      [
+        "speak", "Our park", "--voice", "v1", "--stream", "--normalized", "-o",
+        folder.appendingPathComponent("s.mp3").path,
+      ],
+      server: server)
+    #expect(result.status == 0, "\(result.standardError)")
+    let srt = try String(contentsOf: folder.appendingPathComponent("s.srt"), encoding: .utf8)
+    #expect(srt.contains("Our park opened in twenty twenty-six."))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+        "s.mp3", "s.srt",
+      ])
+  }
+
+  @Test func aStreamThatStopsMidChunkLeavesNoFiles() throws {
+    let server = try FakeServer()
+    try server.queue(#"[{"cut": true}]"#)
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try run(
+      [
+        "speak", "x", "--voice", "v1", "--stream", "--format", "srt,vtt", "-o",
+        folder.appendingPathComponent("cut.mp3").path,
+      ],
+      server: server)
+    #expect(result.status == 1)
+    #expect(
+      result.standardError.contains(
+        "the stream stopped in the middle of chunk 8 (157 bytes of it arrived)"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
+  @Test func streamedChunksArriveAsTheyAreSentNotAtTheEnd() async throws {
+    let server = try FakeServer()
+    var configuration = ClientConfiguration(apiKey: APIKey(FakeServer.key))
+    configuration.baseURL = try #require(URL(string: server.baseURL))
+    let client = ElevenLabsClient(configuration: configuration)
+    let started = Date()
+    var arrivals: [TimeInterval] = []
+    for try await line in try client.streamSpeechWithTimestamps(
+      voiceID: "v1", SpeechRequest(text: "hi"))
+    {
+      #expect(try JSONParser.parse([UInt8](line)).objectValue?["audio_base64"] != nil)
+      arrivals.append(Date().timeIntervalSince(started))
+    }
+    #expect(arrivals.count == 8)
+    // The server sends a line every 0.2 s: the first must be here long before the last.
+    if let first = arrivals.first, let last = arrivals.last {
+      #expect(last - first > 1.0, "arrivals \(arrivals)")
+    }
+  }
+
+  @Test func audioStreamsToBytes() async throws {
+    let server = try FakeServer()
+    var configuration = ClientConfiguration(apiKey: APIKey(FakeServer.key))
+    configuration.baseURL = try #require(URL(string: server.baseURL))
+    var total = 0
+    var chunks = 0
+    for try await chunk in try ElevenLabsClient(configuration: configuration).streamSpeech(
+      voiceID: "v1", SpeechRequest(text: "hi"))
+    {
+      total += chunk.count
+      chunks += 1
+    }
+    #expect(total == 5_000)
+    #expect(chunks >= 2)
+  }
 }
