@@ -15,7 +15,10 @@ struct TranscribeCommand: AsyncParsableCommand {
       saved beside ours as NAME.server.EXT, for comparison.
       """)
 
-  @Argument(help: ArgumentHelp("The audio or video file.", valueName: "audio"))
+  @Argument(
+    help: ArgumentHelp(
+      "The audio or video file, or an https:// URL the API fetches it from (cloud_storage_url).",
+      valueName: "audio"))
   var audio: String
 
   @Option(help: ArgumentHelp("model_id.", valueName: "id"))
@@ -43,6 +46,12 @@ struct TranscribeCommand: AsyncParsableCommand {
   @Flag(help: "Also ask the API for the same additional_formats and save its files beside ours.")
   var serverFormats = false
 
+  @Flag(
+    help:
+      "webhook: let the API deliver the result to the workspace's webhook; prints the transcription ID to fetch later."
+  )
+  var webhook = false
+
   @OptionGroup(title: "Connection")
   var api: APIFlags
 
@@ -61,12 +70,17 @@ struct TranscribeCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      let audioURL = URL(fileURLWithPath: audio)
-      guard FileManager.default.isReadableFile(atPath: audioURL.path) else {
+      let remote =
+        audio.lowercased().hasPrefix("https://") || audio.lowercased().hasPrefix("http://")
+      let audioURL =
+        remote ? (URL(string: audio) ?? URL(fileURLWithPath: audio)) : URL(fileURLWithPath: audio)
+      if !remote && !FileManager.default.isReadableFile(atPath: audioURL.path) {
         throw CommandFailure("\(audio): no such file")
       }
       let (requests, _) = try export.requests()
-      var request = TranscriptionRequest(file: audioURL, modelID: modelID)
+      var request = TranscriptionRequest(file: remote ? nil : audioURL, modelID: modelID)
+      if remote { request.cloudStorageURL = audio }
+      request.webhook = webhook ? true : nil
       request.languageCode = languageCode
       request.diarize = diarize
       request.numSpeakers = numSpeakers
@@ -90,11 +104,23 @@ struct TranscribeCommand: AsyncParsableCommand {
         progress.finish()
         throw error
       }
-      let stem = audioURL.deletingPathExtension().lastPathComponent
+      if webhook {
+        let ack = try? JSONParser.parse([UInt8](data)).objectValue
+        let id = ack?["transcription_id"]?.stringValue ?? ack?["request_id"]?.stringValue ?? "?"
+        FileHandle.standardOutput.write(Data("\(id)\n".utf8))
+        if !output.quiet {
+          Diagnostics.write(
+            "scribekit: accepted; the result goes to your webhook. Later: scribekit fetch \(id)\n")
+        }
+        return
+      }
+      let stem = OutputPlan.stem(
+        input: URL(fileURLWithPath: audioURL.lastPathComponent), transcriptID: nil)
       let source = InputSource(label: "the transcript of \(audio)")
       try ExportRun(export: export, output: output).run(
         data: data, source: source, reader: TranscriptReader(),
-        defaultOutput: audioURL.deletingLastPathComponent().path + "/", fallbackStem: stem,
+        defaultOutput: remote ? "./" : audioURL.deletingLastPathComponent().path + "/",
+        fallbackStem: stem,
         stemOverride: stem
       ) { folder, stem in
         let folder = folder ?? URL(fileURLWithPath: ".")

@@ -170,6 +170,8 @@ class Handler(BaseHTTPRequestHandler):
                 missing.append("file")
             if missing:
                 return self.send_json(422, {"detail": [{"loc": ["body", m], "msg": "field required", "type": "missing"} for m in missing]})
+            if fields.get("webhook") == "true":
+                return self.send_json(200, {"message": "Request accepted", "request_id": "req-1", "transcription_id": "tr-42"})
             with open(transcripts(self.root)["interview"], encoding="utf-8") as f:
                 body = json.load(f)
             if "additional_formats" in fields:

@@ -310,4 +310,30 @@ struct APICommandTests {
     #expect(total == 5_000)
     #expect(chunks >= 2)
   }
+
+  @Test func transcribeACloudURLOrByWebhook() throws {
+    let server = try FakeServer()
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let remote = try run(
+      ["transcribe", "https://storage.example.com/show/ep1.mp3", "-o", folder.path + "/"],
+      server: server)
+    #expect(remote.status == 0, "\(remote.standardError)")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+        "ep1.json", "ep1.srt",
+      ])
+    let fields = try #require(try server.requests().last?["fields"] as? [String: Any])
+    #expect(fields["cloud_storage_url"] as? String == "https://storage.example.com/show/ep1.mp3")
+    #expect(fields["file"] == nil)
+
+    let hooked = try run(
+      [
+        "transcribe", "https://storage.example.com/show/ep2.mp3", "--webhook", "-o",
+        folder.path + "/",
+      ], server: server)
+    #expect(hooked.status == 0)
+    #expect(hooked.standardOutput == "tr-42\n")
+    #expect(hooked.standardError.contains("scribekit fetch tr-42"))
+  }
 }
