@@ -39,6 +39,9 @@ struct ConvertCommand: AsyncParsableCommand {
       valueName: "alignment"))
   var alignment: String = "original"
 
+  @Flag(help: "Print, for every cue, why it ends where it ends (to stderr).")
+  var explain = false
+
   func validate() throws {
     if inputShape.map({ InputShape(rawValue: $0) == nil }) ?? false {
       throw ValidationError(
@@ -58,8 +61,32 @@ struct ConvertCommand: AsyncParsableCommand {
         alignment: alignment == "normalized" ? .normalized : .original)
       // Options are checked before the input is read, so a typo costs nothing.
       _ = try export.requests()
-      try ExportRun(export: export, output: output).run(
-        data: try source.read(), source: source, reader: reader)
+      let data = try source.read()
+      try ExportRun(export: export, output: output).run(data: data, source: source, reader: reader)
+      if explain { try explainCues(data: data, source: source, reader: reader) }
+    }
+  }
+
+  /// Prints the first request's cues with the reason each one ends.
+  private func explainCues(data: Data, source: InputSource, reader: TranscriptReader) throws {
+    guard let request = try export.requests().requests.first else { return }
+    let transcript = try reader.read(data, source: source.label).transcript
+    let channel = try Exporter.select(output.channelSelection ?? .each, from: transcript)
+    for (index, channel) in channel {
+      if let index { Diagnostics.write("channel \(index):\n") }
+      let explained: [(Segment, String)]
+      if request.usesCaptionStyle, let style = request.style {
+        explained = CaptionSegmenter(style: style).cues(channel).map { ($0.segment, $0.reason) }
+      } else {
+        let segmenter = Segmenter(options: request.options)
+        let segments = segmenter.segment(channel)
+        explained = Array(zip(segments, segmenter.reasons(for: segments)))
+      }
+      for (number, (segment, reason)) in explained.enumerated() {
+        Diagnostics.write(
+          "cue \(number + 1) \(Timecode.srt(segment.start)) --> \(Timecode.srt(segment.end)): ends because \(reason)\n"
+        )
+      }
     }
   }
 }

@@ -40,9 +40,37 @@ struct ExportFlags: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Defaults to start from: elevenlabs (the API's current defaults) or elevenlabs-legacy (SRT defaults before 2025-08-24: 50 / 0.6 s / 5 s / 90).",
+      "elevenlabs (the API's current defaults), elevenlabs-legacy (SRT defaults before 2025-08-24: 50 / 0.6 s / 5 s / 90), or a caption style for srt, vtt and txt: \(CaptionStyle.all.map(\.name).joined(separator: ", ")).",
       valueName: "name"))
   var preset: String = Preset.elevenlabs.rawValue
+
+  @Option(help: ArgumentHelp("Caption styles: most lines per cue.", valueName: "count"))
+  var maxLines: Int?
+
+  @Option(
+    help: ArgumentHelp(
+      "Caption styles: reading speed limit, characters per second.", valueName: "cps"))
+  var maxCPS: Double?
+
+  @Option(
+    name: .customLong("min-duration-s"),
+    help: ArgumentHelp("Caption styles: shortest cue, seconds.", valueName: "seconds"))
+  var minDuration: Double?
+
+  @Option(
+    name: .customLong("min-gap-ms"),
+    help: ArgumentHelp("Caption styles: smallest gap between cues, milliseconds.", valueName: "ms"))
+  var minGapMilliseconds: Double?
+
+  @Option(
+    help: ArgumentHelp(
+      "Caption styles: smallest gap between cues in frames (with --frame-rate).",
+      valueName: "frames"))
+  var minGapFrames: Double?
+
+  @Option(
+    help: ArgumentHelp("Frames per second for --min-gap-frames. Default: 24.", valueName: "fps"))
+  var frameRate: Double = 24
 
   @Option(
     name: .customLong("segment-on-silence-longer-than-s"),
@@ -83,10 +111,24 @@ struct ExportFlags: ParsableArguments {
   var includeTimestamps: Bool?
 
   func validate() throws {
-    if Preset(rawValue: preset) == nil {
+    if Preset(rawValue: preset) == nil && CaptionStyle.named(preset) == nil {
       throw ValidationError(
         "unknown preset \"\(preset)\"; expected one of "
-          + Preset.allCases.map(\.rawValue).joined(separator: ", "))
+          + (Preset.allCases.map(\.rawValue) + CaptionStyle.all.map(\.name)).joined(separator: ", ")
+      )
+    }
+    if let maxLines, maxLines < 1 { throw ValidationError("--max-lines must be at least 1") }
+    for (name, value) in [
+      ("--max-cps", maxCPS), ("--min-duration-s", minDuration),
+      ("--min-gap-ms", minGapMilliseconds),
+      ("--min-gap-frames", minGapFrames), ("--frame-rate", frameRate),
+    ] {
+      if let value, !(value.isFinite && value >= 0) {
+        throw ValidationError("\(name) must be a number of at least 0")
+      }
+    }
+    if maxCPS == 0 || frameRate == 0 {
+      throw ValidationError("--max-cps and --frame-rate must be more than 0")
     }
     if formats != nil && additionalFormats != nil {
       throw ValidationError(
@@ -112,6 +154,28 @@ struct ExportFlags: ParsableArguments {
 
   /// The export requests these flags describe, with warnings about ignored options.
   func requests() throws -> (requests: [ExportRequest], warnings: [String]) {
+    let (requests, warnings) = try apiRequests()
+    guard let style = captionStyle else { return (requests, warnings) }
+    return (
+      requests.map { ExportRequest(format: $0.format, options: $0.options, style: style) }, warnings
+    )
+  }
+
+  /// The caption style `--preset` names, with the explicit flags applied, or `nil` in API mode.
+  var captionStyle: CaptionStyle? {
+    guard var style = CaptionStyle.named(preset) else { return nil }
+    if let maxLine, let value = maxLine.value { style.maxCharactersPerLine = Double(value) }
+    if let maxDuration, let value = maxDuration.value { style.maxDuration = value }
+    if let silence, let value = silence.value { style.pauseBreak = value }
+    if let maxLines { style.maxLines = maxLines }
+    if let maxCPS { style.maxCharactersPerSecond = maxCPS }
+    if let minDuration { style.minDuration = minDuration }
+    if let minGapMilliseconds { style.minGap = minGapMilliseconds / 1000 }
+    if let minGapFrames { style.minGap = minGapFrames / frameRate }
+    return style
+  }
+
+  private func apiRequests() throws -> (requests: [ExportRequest], warnings: [String]) {
     let preset = Preset(rawValue: self.preset) ?? .elevenlabs
     if let additionalFormats {
       let json = try Self.argumentText(additionalFormats)

@@ -128,10 +128,9 @@ public enum Exporter {
       throw ExportError.unsupportedFormat(request.format)
     }
     let selected = try select(channels, from: transcript)
-    let segmenter = Segmenter(options: request.options)
     var outputs: [RenderedOutput] = []
     for (channelIndex, channel) in selected {
-      let segments = segmenter.segment(channel)
+      let segments = self.segments(of: channel, request: request)
       var info = DocumentInfo(
         title: settings.title ?? "Transcript",
         languageCode: channel.languageCode ?? transcript.languageCode,
@@ -149,8 +148,17 @@ public enum Exporter {
     return outputs
   }
 
+  /// The segments a request renders for one channel: the API's rule, or the caption style's
+  /// cues when the request has one.
+  public static func segments(of channel: Channel, request: ExportRequest) -> [Segment] {
+    if request.usesCaptionStyle, let style = request.style {
+      return CaptionSegmenter(style: style).cues(channel).map(\.segment)
+    }
+    return Segmenter(options: request.options).segment(channel)
+  }
+
   /// The channels a selection covers, each with the index to report for it.
-  static func select(
+  public static func select(
     _ selection: ChannelSelection, from transcript: Transcript
   ) throws(ExportError) -> [(index: Int?, channel: Channel)] {
     let indexed = transcript.channels.enumerated().map { position, channel in

@@ -31,13 +31,22 @@ public struct SRTRenderer: Sendable {
     var cues: [String] = []
     cues.reserveCapacity(segments.count)
     for segment in segments {
-      var text = segment.text
-      if includeSpeakers, let speaker = segment.speakerID {
-        text = "[\(speaker)] " + text
+      var lines: [String]
+      if let chosen = segment.lines {
+        lines = chosen.flatMap { LineWrapper(maxCharactersPerLine: nil).wrap($0) }
+        if includeSpeakers, let speaker = segment.speakerID, !lines.isEmpty {
+          lines[0] = "[\(speaker)] " + lines[0]
+        }
+      } else {
+        var text = segment.text
+        if includeSpeakers, let speaker = segment.speakerID {
+          text = "[\(speaker)] " + text
+        }
+        lines = wrapper.wrap(text)
       }
       var cue = "\(cues.count + 1)\n"
       cue += Timecode.srt(segment.start) + " --> " + Timecode.srt(segment.end) + "\n"
-      cue += wrapper.wrap(text).joined(separator: "\n")
+      cue += lines.joined(separator: "\n")
       cues.append(cue)
     }
     return cues.isEmpty ? "" : cues.joined(separator: "\n\n") + "\n"

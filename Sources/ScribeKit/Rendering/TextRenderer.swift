@@ -49,7 +49,9 @@ public struct TextRenderer: Sendable {
       if includeSpeakers, let speaker = segment.speakerID {
         header.append("[\(Self.singleLine(speaker))]")
       }
-      var lines = wrapper.wrap(segment.text)
+      var lines =
+        segment.lines.map { $0.flatMap { LineWrapper(maxCharactersPerLine: nil).wrap($0) } }
+        ?? wrapper.wrap(segment.text)
       if !header.isEmpty { lines.insert(header.joined(separator: " "), at: 0) }
       blocks.append(lines.joined(separator: "\n"))
     }

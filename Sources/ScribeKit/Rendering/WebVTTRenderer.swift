@@ -38,7 +38,9 @@ public struct WebVTTRenderer: Sendable {
     let wrapper = LineWrapper(maxCharactersPerLine: maxCharactersPerLine)
     var output = "WEBVTT\n"
     for segment in segments {
-      let lines = wrapper.wrap(segment.text)
+      let lines =
+        segment.lines.map { $0.flatMap { LineWrapper(maxCharactersPerLine: nil).wrap($0) } }
+        ?? wrapper.wrap(segment.text)
       guard !lines.isEmpty else { continue }
       output += "\n" + Timecode.vtt(segment.start) + " --> " + Timecode.vtt(segment.end) + "\n"
       var payload = markedUp(lines, segment: segment)

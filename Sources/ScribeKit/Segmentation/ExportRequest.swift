@@ -9,11 +9,21 @@ public struct ExportRequest: Sendable, Equatable {
   public var format: ExportFormat
   /// The options, already merged with the format's defaults.
   public var options: SegmentationOptions
+  /// Caption rules for the caption formats (SRT, WebVTT, TXT). `nil` (the default) segments
+  /// exactly as the API does; a style makes ``CaptionSegmenter`` choose cues and lines.
+  public var style: CaptionStyle?
 
   /// Creates a request; `options` defaults to the API's defaults for `format`.
-  public init(format: ExportFormat, options: SegmentationOptions? = nil) {
+  public init(format: ExportFormat, options: SegmentationOptions? = nil, style: CaptionStyle? = nil)
+  {
     self.format = format
     self.options = options ?? .defaults(for: format)
+    self.style = style
+  }
+
+  /// `true` when this request's segments come from ``CaptionSegmenter``.
+  public var usesCaptionStyle: Bool {
+    style != nil && (format == .srt || format == .vtt || format == .txt)
   }
 
   /// Parses the JSON array a user would send as `additional_formats` to `POST /v1/speech-to-text`.

@@ -13,6 +13,9 @@ public struct Segment: Sendable, Equatable {
   public var end: Double
   /// The speaker of the segment's words, when the transcript is diarized.
   public var speakerID: String?
+  /// Line breaks chosen by ``CaptionSegmenter``; `nil` lets each renderer wrap ``text`` at its
+  /// line length, as the API does.
+  public var lines: [String]?
 
   /// Creates a segment.
   public init(items: [Word], text: String, start: Double, end: Double, speakerID: String?) {
@@ -86,6 +89,31 @@ public struct Segmenter: Sendable {
       segments[segments.count - 1].items += leading
     }
     return segments
+  }
+
+  /// Why each segment ends where it does: the rule that started the next one.
+  public func reasons(for segments: [Segment]) -> [String] {
+    segments.indices.map { index in
+      guard index + 1 < segments.count, let next = segments[index + 1].words.first,
+        let last = segments[index].words.last
+      else { return "the transcript ends" }
+      let segment = segments[index]
+      if let speaker = next.speakerID, let current = segment.speakerID, speaker != current {
+        return "the speaker changes (\(current) to \(speaker))"
+      }
+      if let silence = options.segmentOnSilenceLongerThan, next.start - last.end > silence {
+        return "a pause of \(CaptionSegmenter.format(next.start - last.end)) s "
+          + "(segment_on_silence_longer_than_s \(CaptionSegmenter.format(silence)))"
+      }
+      if let duration = options.maxSegmentDuration, next.end - segment.start > duration {
+        return "the next word would make it last longer than max_segment_duration_s "
+          + CaptionSegmenter.format(duration)
+      }
+      if let limit = options.maxSegmentChars {
+        return "the next word would make it longer than max_segment_chars \(limit)"
+      }
+      return "the segment ends"
+    }
   }
 
   private func startsNewSegment(before item: Word, in builder: Builder) -> Bool {

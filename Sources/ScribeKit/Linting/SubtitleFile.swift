@@ -1,0 +1,123 @@
+import Foundation
+
+/// A subtitle file read back for checking: its cues as a player would show them.
+public struct SubtitleFile: Sendable, Equatable {
+  /// One cue.
+  public struct Cue: Sendable, Equatable {
+    /// The cue's number in the file, counting from 1.
+    public var number: Int
+    /// The line of the file its timing line is on.
+    public var line: Int
+    /// Start, in seconds.
+    public var start: Double
+    /// End, in seconds.
+    public var end: Double
+    /// The text lines, with markup (`<i>`, `<v Name>`, timestamp tags) removed and character
+    /// references decoded.
+    public var lines: [String]
+  }
+
+  /// The cues, in file order.
+  public var cues: [Cue]
+
+  /// Why a subtitle file could not be read.
+  public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The 1-based line of the problem.
+    public var line: Int
+    /// What was expected.
+    public var reason: String
+    /// `line N: reason`.
+    public var description: String { "line \(line): \(reason)" }
+  }
+
+  /// Reads SRT or WebVTT text (WebVTT when it starts with `WEBVTT`).
+  public static func parse(_ text: String) throws(ParseError) -> SubtitleFile {
+    var body = text
+    if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
+    let lines = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+      of: "\r", with: "\n"
+    )
+    .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let isVTT = lines.first?.hasPrefix("WEBVTT") ?? false
+    var cues: [Cue] = []
+    var index = isVTT ? 1 : 0
+    while index < lines.count {
+      // Skip blank lines and, in WebVTT, NOTE / STYLE / REGION blocks.
+      if lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
+        index += 1
+        continue
+      }
+      if isVTT, ["NOTE", "STYLE", "REGION"].contains(where: { lines[index].hasPrefix($0) }) {
+        while index < lines.count && !lines[index].isEmpty { index += 1 }
+        continue
+      }
+      var timingIndex = index
+      if !lines[index].contains("-->") {
+        timingIndex = index + 1
+        if !isVTT && Int(lines[index].trimmingCharacters(in: .whitespaces)) == nil {
+          throw ParseError(
+            line: index + 1, reason: "expected a cue number, found \"\(lines[index].prefix(40))\"")
+        }
+      }
+      guard timingIndex < lines.count, let (start, end) = timing(lines[timingIndex], vtt: isVTT)
+      else {
+        throw ParseError(
+          line: min(timingIndex, lines.count - 1) + 1,
+          reason: "expected a timing line such as 00:00:01,000 --> 00:00:02,500")
+      }
+      var text: [String] = []
+      var cursor = timingIndex + 1
+      while cursor < lines.count && !lines[cursor].trimmingCharacters(in: .whitespaces).isEmpty {
+        text.append(clean(lines[cursor]))
+        cursor += 1
+      }
+      cues.append(
+        Cue(number: cues.count + 1, line: timingIndex + 1, start: start, end: end, lines: text))
+      index = cursor
+    }
+    return SubtitleFile(cues: cues)
+  }
+
+  private static func timing(_ line: String, vtt: Bool) -> (Double, Double)? {
+    let parts = line.components(separatedBy: "-->")
+    guard parts.count == 2 else { return nil }
+    let endField =
+      parts[1].trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init)
+      ?? ""
+    guard let start = seconds(parts[0].trimmingCharacters(in: .whitespaces)),
+      let end = seconds(endField)
+    else { return nil }
+    return (start, end)
+  }
+
+  /// `HH:MM:SS,mmm`, `HH:MM:SS.mmm` or `MM:SS.mmm` in seconds.
+  static func seconds(_ text: String) -> Double? {
+    let normalized = text.replacingOccurrences(of: ",", with: ".")
+    let fields = normalized.split(separator: ":")
+    guard fields.count == 2 || fields.count == 3 else { return nil }
+    var total = 0.0
+    for field in fields {
+      guard let value = Double(field), value >= 0 else { return nil }
+      total = total * 60 + value
+    }
+    return total
+  }
+
+  private static func clean(_ line: String) -> String {
+    var result = ""
+    var inTag = false
+    for character in line {
+      if character == "<" {
+        inTag = true
+      } else if character == ">" && inTag {
+        inTag = false
+      } else if !inTag {
+        result.append(character)
+      }
+    }
+    return result.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
+      of: "&gt;", with: ">"
+    )
+    .replacingOccurrences(of: "&nbsp;", with: "\u{A0}").replacingOccurrences(of: "&amp;", with: "&")
+  }
+}
