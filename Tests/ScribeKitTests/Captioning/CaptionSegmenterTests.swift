@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+
+@testable import ScribeKit
+
+@Suite("Captioning: rules and the segmenter")
+struct CaptionSegmenterTests {
+  /// Words spoken one after another, each `length` s with `gap` s between.
+  private func words(
+    _ text: String, start: Double = 0, length: Double = 0.3, gap: Double = 0.05,
+    speaker: String? = nil
+  )
+    -> [Word]
+  {
+    var items: [Word] = []
+    var time = start
+    for (index, token) in text.split(separator: " ").enumerated() {
+      if index > 0 {
+        items.append(space(time, time + gap, speaker: speaker))
+        time += gap
+      }
+      items.append(word(String(token), time, time + length, speaker: speaker))
+      time += length
+    }
+    return items
+  }
+
+  private func lines(_ cues: [Cue]) -> [[String]] { cues.map { $0.segment.lines ?? [] } }
+
+  @Test func countsEastAsianWidthAsNetflixDoes() {
+    #expect(CharacterWidth.width(of: "今日は晴れ", counting: .eastAsianWidth) == 5)
+    #expect(CharacterWidth.width(of: "OK!", counting: .eastAsianWidth) == 1.5)
+    #expect(CharacterWidth.width(of: "ｶﾀｶﾅ", counting: .eastAsianWidth) == 2)
+    #expect(CharacterWidth.width(of: "e\u{301}👩‍👩‍👧", counting: .graphemes) == 2)
+  }
+
+  @Test func neverBreaksAfterAnArticleOrBetweenFirstNameAndSurname() {
+    let segmenter = CaptionSegmenter(style: .netflixEnglish)
+    let cues = segmenter.cues(
+      words("Yesterday I finally met the famous architect John Smith at the museum"))
+    for cueLines in lines(cues) {
+      for line in cueLines.dropLast() {
+        #expect(!line.hasSuffix(" the") && !line.hasSuffix(" John"), "\(cueLines)")
+      }
+    }
+    #expect(lines(cues).flatMap { $0 }.allSatisfy { $0.count <= 42 })
+  }
+
+  @Test func prefersSentenceEndsAndNeverOrphansASentencesLastWord() {
+    var style = CaptionStyle.netflixEnglish
+    style.maxCharactersPerLine = 20
+    let text =
+      "We walked along the river for hours. Then the rain came down hard on everyone there."
+    let cues = CaptionSegmenter(style: style).cues(words(text))
+    let texts = cues.map(\.segment.text)
+    #expect(texts.contains { $0.hasSuffix("for hours.") }, "\(texts)")
+    for cue in cues.dropFirst() {
+      let first = cue.segment.text.split(separator: " ").first.map(String.init) ?? ""
+      #expect(
+        !(first.hasSuffix(".") && cue.segment.text.split(separator: " ").count > 0
+          && first != cue.segment.text && texts.firstIndex(of: cue.segment.text) != 0
+          && first == "hours."), "\(texts)")
+    }
+    #expect(!texts.contains { $0.hasPrefix("hours.") || $0.hasPrefix("there.") }, "\(texts)")
+  }
+
+  @Test func balancesLinesBottomHeavy() {
+    let cues = CaptionSegmenter(style: .netflixEnglish).cues(
+      words("I get to the park before sunrise and set up four microphones in the trees"))
+    let first = try? #require(cues.first?.segment.lines)
+    if let first, first.count == 2 {
+      #expect(abs(first[0].count - first[1].count) <= 12, "\(first)")
+    }
+  }
+
+  @Test func speakersAndLongPausesAlwaysSplit() {
+    let items =
+      words("Are you ready?", speaker: "speaker_0") + [space(1.0, 1.1)]
+      + words("Yes.", start: 1.1, speaker: "speaker_1")
+      + words("Then go.", start: 5, speaker: "speaker_1")
+    let cues = CaptionSegmenter(style: .netflixEnglish).cues(items)
+    #expect(cues.map(\.segment.text) == ["Are you ready?", "Yes.", "Then go."])
+    #expect(cues[0].reason == "the speaker changes (speaker_0 to speaker_1)")
+    #expect(cues[1].reason.hasPrefix("a pause of"))
+    #expect(cues[2].reason == "the transcript ends")
+  }
+
+  @Test func extendsIntoSilenceForMinimumDurationButNeverIntoTheNextCue() {
+    let items = words("Hi.", length: 0.2) + words("Hello there.", start: 3, speaker: nil)
+    let cues = CaptionSegmenter(style: .netflixEnglish).cues(items)
+    #expect(cues.count == 2)
+    #expect(abs((cues[0].segment.end - cues[0].segment.start) - 0.833) < 0.001, "extended to 5/6 s")
+    let close = words("Hi.", length: 0.2) + words("Hello there.", start: 0.5)
+    let chained = CaptionSegmenter(style: .netflixEnglish).cues(close)
+    if chained.count == 2 {
+      #expect(
+        abs(chained[1].segment.start - chained[0].segment.end - 0.083) < 0.001,
+        "gap kept at 2 frames")
+    }
+  }
+
+  @Test func japaneseLinesNeverStartWithClosingPunctuation() throws {
+    let transcript = try Files.readInput("tts-japanese.json").transcript
+    var style = CaptionStyle.netflixJapanese
+    style.maxCharactersPerLine = 4
+    for cue in CaptionSegmenter(style: style).cues(transcript.channels[0]) {
+      for line in cue.segment.lines ?? [] {
+        if let first = line.first { #expect(!TextBreaks.isClosing(first), "\(line)") }
+        if let last = line.last { #expect(!TextBreaks.isOpening(last), "\(line)") }
+      }
+    }
+  }
+
+  @Test(arguments: Array(UInt64(1)...UInt64(120)))
+  func everyWordOnceInOrderAndNoHardLimitBroken(seed: UInt64) {
+    var generator = TranscriptGenerator(seed: seed)
+    let items = generator.items(count: 150)
+    let style = CaptionStyle.all[Int(seed) % CaptionStyle.all.count]
+    let cues = CaptionSegmenter(style: style).cues(items)
+    #expect(
+      cues.flatMap(\.segment.items) == items, "seed \(seed) \(style.name): items lost or reordered")
+    for (a, b) in zip(cues, cues.dropFirst()) {
+      #expect(a.segment.start <= b.segment.start, "seed \(seed)")
+      if b.segment.start - a.segment.start > style.minGap {
+        #expect(
+          a.segment.end <= b.segment.start - style.minGap + 1e-6
+            || a.segment.end <= a.segment.start + 0.001, "seed \(seed): cues overlap")
+      }
+    }
+    for cue in cues {
+      let tokens = cue.segment.words
+      let cueLines = cue.segment.lines ?? []
+      #expect(!cueLines.isEmpty)
+      guard tokens.count > 1 else { continue }
+      #expect(cueLines.count <= style.maxLines, "seed \(seed) \(style.name): \(cueLines)")
+      for line in cueLines {
+        #expect(
+          style.width(of: line) <= style.maxCharactersPerLine, "seed \(seed) \(style.name): \(line)"
+        )
+      }
+      #expect(Set(tokens.compactMap(\.speakerID)).count <= 1, "seed \(seed): speakers mixed")
+      if let first = tokens.first, let last = tokens.last {
+        #expect(last.end - first.start <= style.maxDuration + 1e-9, "seed \(seed): too long")
+      }
+    }
+  }
+}
+
+@Suite("Captioning: lint")
+struct CaptionLinterTests {
+  @Test func readsSRTAndWebVTTAndFindsEveryKindOfViolation() throws {
+    let srt = """
+      1
+      00:00:01,000 --> 00:00:01,300
+      Too quick.
+
+      2
+      00:00:01,310 --> 00:00:09,000
+      This line is far too long for any reasonable caption style at all
+      and then a second line
+      and a third line
+
+      3
+      00:00:09,000 --> 00:00:09,500
+      I met the
+      famous John
+
+      """
+    let file = try SubtitleFile.parse(srt)
+    #expect(file.cues.count == 3)
+    let rules = CaptionLinter(style: .netflixEnglish).lint(file).map {
+      "\($0.cue) \($0.rule.rawValue)"
+    }
+    #expect(
+      rules == [
+        "1 reading-speed", "1 min-duration", "1 min-gap", "2 max-lines",
+        "2 max-characters-per-line",
+        "2 max-duration", "2 min-gap", "3 bad-break", "3 reading-speed", "3 min-duration",
+      ])
+    let vtt =
+      "WEBVTT\n\nNOTE a comment\n\nintro\n00:01.000 --> 00:04.000 align:start\n<v Amy>Hello &amp; <i>welcome</i>.</v>\n"
+    let parsed = try SubtitleFile.parse(vtt)
+    #expect(parsed.cues.first?.lines == ["Hello & welcome."])
+    #expect(parsed.cues.first?.start == 1 && parsed.cues.first?.end == 4)
+    #expect(CaptionLinter(style: .netflixEnglish).lint(parsed).isEmpty)
+  }
+
+  @Test func reportsJapaneseLineBreakRules() throws {
+    let file = try SubtitleFile.parse("1\n00:00:00,000 --> 00:00:03,000\n今日は「\n。晴れです\n")
+    let rules = CaptionLinter(style: .netflixJapanese).lint(file).map(\.rule)
+    #expect(rules.filter { $0 == .lineBreak }.count == 2)
+  }
+
+  @Test func saysWhereAFileIsBroken() {
+    #expect(
+      throws: SubtitleFile.ParseError(
+        line: 2, reason: "expected a timing line such as 00:00:01,000 --> 00:00:02,500")
+    ) {
+      try SubtitleFile.parse("1\n00:00:01 -> 00:00:02\nText\n")
+    }
+    #expect(throws: SubtitleFile.ParseError.self) {
+      try SubtitleFile.parse("one\n00:00:01,000 --> 00:00:02,000\nx\n")
+    }
+  }
+
+  @Test(.enabled(if: Files.sharedFixturesAvailable, Files.skipReason))
+  func ourNetflixOutputBreaksNoHardRuleOnTheFixtures() throws {
+    for name in Files.speechToTextFixtures + Files.textToSpeechFixtures {
+      let transcript = try Files.readShared(name).transcript
+      let style: CaptionStyle = name.contains("mandarin") ? .netflixChinese : .netflixEnglish
+      let request = ExportRequest(format: .srt, style: style)
+      let srt = String(
+        decoding: try Exporter.render(transcript, request: request)[0].content, as: UTF8.self)
+      let violations = CaptionLinter(style: style).lint(try SubtitleFile.parse(srt))
+      let hard = violations.filter(\.rule.isHard)
+      #expect(hard.isEmpty, "\(name): \(hard.prefix(5))")
+    }
+  }
+}
