@@ -50,19 +50,20 @@ public struct CaptionSegmenter: Sendable {
     let tokens = Self.tokens(items)
     guard !tokens.isEmpty else { return [] }
     let count = tokens.count
+    let measure = Measure(tokens: tokens, segmenter: self)
     var best = [Double](repeating: .infinity, count: count + 1)
     var previous = [Int](repeating: -1, count: count + 1)
-    var layouts = [[Int]: [String]]()
+    var splits = [[Int]](repeating: [], count: count + 1)
     best[0] = 0
     for start in 0..<count where best[start].isFinite {
       var end = start + 1
       while end <= count {
-        guard let (cost, lines) = cueCost(tokens, start, end) else { break }
+        guard let (cost, lineStarts) = cueCost(measure, start, end) else { break }
         let total = best[start] + cost
         if total < best[end] {
           best[end] = total
           previous[end] = start
-          layouts[[start, end]] = lines
+          splits[end] = lineStarts
         }
         end += 1
       }
@@ -78,7 +79,7 @@ public struct CaptionSegmenter: Sendable {
     bounds.reverse()
     return timed(
       bounds.map { start, end in
-        makeCue(tokens, items, start, end, lines: layouts[[start, end]] ?? [])
+        makeCue(measure, items, start, end, lines: measure.lines(start, end, splits: splits[end]))
       }, tokens: tokens, bounds: bounds)
   }
 
@@ -130,30 +131,84 @@ public struct CaptionSegmenter: Sendable {
     lastMark(text).map { clauseEnds.contains($0) } ?? false
   }
 
-  /// The cost of one cue over `tokens[start..<end]` and its best lines, or `nil` when it breaks a
-  /// hard limit (and so does every longer cue from the same start).
-  func cueCost(_ tokens: [Token], _ start: Int, _ end: Int) -> (Double, [String])? {
+  /// Widths and break costs computed once per transcript, so that trying a cue is arithmetic.
+  struct Measure {
+    let tokens: [Token]
+    let prefixWidth: [Double]
+    let prefixSpaces: [Int]
+    let spaceWidth: Double
+    /// `breakCosts[k]`: breaking between token `k - 1` and token `k`.
+    let breakCosts: [Double]
+    let sentenceEnd: [Bool]
+    let clauseEnd: [Bool]
+
+    init(tokens: [Token], segmenter: CaptionSegmenter) {
+      self.tokens = tokens
+      var widths = [0.0]
+      var spaces = [0]
+      var costs = [0.0]
+      widths.reserveCapacity(tokens.count + 1)
+      for (index, token) in tokens.enumerated() {
+        widths.append(widths[index] + segmenter.style.width(of: token.text))
+        spaces.append(spaces[index] + (token.spaceBefore ? 1 : 0))
+        if index > 0 { costs.append(segmenter.breakCost(after: tokens[index - 1], before: token)) }
+      }
+      prefixWidth = widths
+      prefixSpaces = spaces
+      breakCosts = costs
+      spaceWidth = segmenter.style.width(of: " ")
+      sentenceEnd = tokens.map { CaptionSegmenter.endsSentence($0.text) }
+      clauseEnd = tokens.map { CaptionSegmenter.endsClause($0.text) }
+    }
+
+    /// The width of `tokens[start..<end]` on one line.
+    func width(_ start: Int, _ end: Int) -> Double {
+      guard end > start else { return 0 }
+      return prefixWidth[end] - prefixWidth[start]
+        + spaceWidth * Double(prefixSpaces[end] - prefixSpaces[start + 1])
+    }
+
+    /// `tokens[start..<end]` as text.
+    func text(_ start: Int, _ end: Int) -> String {
+      var result = ""
+      for index in start..<end {
+        if index > start && tokens[index].spaceBefore { result += " " }
+        result += tokens[index].text
+      }
+      return result
+    }
+
+    /// The lines of a cue, given the tokens that start its second and later lines.
+    func lines(_ start: Int, _ end: Int, splits: [Int]) -> [String] {
+      let bounds = [start] + splits + [end]
+      return zip(bounds, bounds.dropFirst()).map { text($0, $1) }
+    }
+  }
+
+  /// The cost of one cue over `tokens[start..<end]` and where its lines start, or `nil` when it
+  /// breaks a hard limit (and so does every longer cue from the same start).
+  func cueCost(_ measure: Measure, _ start: Int, _ end: Int) -> (Double, [Int])? {
+    let tokens = measure.tokens
     let single = end - start == 1
     let first = tokens[start]
     let last = tokens[end - 1]
     if !single {
       // Speakers and long pauses are hard boundaries.
-      let newcomer = tokens[end - 1]
-      if let speaker = newcomer.item.speakerID,
+      if let speaker = last.item.speakerID,
         let current = tokens[start..<(end - 1)].lazy.compactMap(\.item.speakerID).first,
         speaker != current
       {
         return nil
       }
-      if newcomer.item.start - tokens[end - 2].item.end > style.pauseBreak { return nil }
+      if last.item.start - tokens[end - 2].item.end > style.pauseBreak { return nil }
       if last.item.end - first.item.start > style.maxDuration { return nil }
     }
-    guard let (layoutCost, lines) = layout(tokens, start, end) else {
-      return single ? (1_000, [tokens[start].text]) : nil
+    guard let (layoutCost, splits) = layout(measure, start, end, maxLines: style.maxLines) else {
+      return single ? (1_000, []) : nil
     }
     // Every cue costs something, so that cues are no more than the rules and breaks justify.
     var cost = 3.0 + layoutCost
-    let width = style.width(of: lines.joined(separator: " "))
+    let width = measure.width(start, end)
     // The time the cue can have: up to the next word (less the gap), within the maximum.
     let nextStart = end < tokens.count ? tokens[end].item.start - style.minGap : .infinity
     let available = max(
@@ -165,19 +220,17 @@ public struct CaptionSegmenter: Sendable {
     }
     if available < style.minDuration { cost += 6 }
     if end < tokens.count {
-      let next = tokens[end]
-      if Self.endsSentence(last.text) {
+      if measure.sentenceEnd[end - 1] {
         cost += 0
-      } else if Self.endsClause(last.text) {
+      } else if measure.clauseEnd[end - 1] {
         cost += 1.5
       } else {
-        cost += 4
-        cost += max(0, breakCost(after: last, before: next))
+        cost += 4 + max(0, measure.breakCosts[end])
         // Never leave a sentence's last word alone at the start of the next cue.
-        if Self.endsSentence(next.text) { cost += 8 }
+        if measure.sentenceEnd[end] { cost += 8 }
       }
     }
-    return (cost, lines)
+    return (cost, splits)
   }
 
   /// The cost of breaking a line or cue between `before` and `after`.
@@ -198,45 +251,33 @@ public struct CaptionSegmenter: Sendable {
     return cost
   }
 
-  /// The best way to put `tokens[start..<end]` on at most ``CaptionStyle/maxLines`` lines, with
-  /// its cost, or `nil` if no way fits the line limit.
-  func layout(_ tokens: [Token], _ start: Int, _ end: Int) -> (Double, [String])? {
-    func text(_ from: Int, _ to: Int) -> String {
-      var result = ""
-      for index in from..<to {
-        if index > from && tokens[index].spaceBefore { result += " " }
-        result += tokens[index].text
-      }
-      return result
-    }
+  /// The best way to put `tokens[start..<end]` on at most `maxLines` lines: its cost and the
+  /// tokens that start the second and later lines, or `nil` if no way fits the line limit.
+  func layout(_ measure: Measure, _ start: Int, _ end: Int, maxLines: Int) -> (Double, [Int])? {
     let limit = style.maxCharactersPerLine
-    let whole = text(start, end)
-    if style.width(of: whole) <= limit { return (0, [whole]) }
-    guard style.maxLines >= 2 else { return nil }
-    var best: (Double, [String])?
-    // Two lines; more lines than two are built by splitting the bottom part again.
+    if measure.width(start, end) <= limit { return (0, []) }
+    guard maxLines >= 2, end - start >= 2 else { return nil }
+    var best: (Double, [Int])?
+    // Two lines; more than two are built by splitting the bottom part again.
     for split in (start + 1)..<end {
-      let top = text(start, split)
-      let topWidth = style.width(of: top)
+      let topWidth = measure.width(start, split)
       if topWidth > limit { break }
-      let bottom: (Double, [String])?
-      let bottomText = text(split, end)
-      if style.width(of: bottomText) <= limit {
-        bottom = (0, [bottomText])
-      } else if style.maxLines > 2 {
-        var fewer = self
-        fewer.style.maxLines -= 1
-        bottom = fewer.layout(tokens, split, end)
+      let bottom: (Double, [Int])?
+      if measure.width(split, end) <= limit {
+        bottom = (0, [])
+      } else if maxLines > 2 {
+        bottom = layout(measure, split, end, maxLines: maxLines - 1)
       } else {
         bottom = nil
       }
       guard let bottom else { continue }
-      let bottomWidth = style.width(of: bottom.1[0])
+      let bottomEnd = bottom.1.first ?? end
+      let bottomWidth = measure.width(split, bottomEnd)
       // Balanced lines, a bottom-heavy pyramid preferred to a top-heavy one.
       var cost = 3 * pow(abs(topWidth - bottomWidth) / limit, 2)
       if topWidth > bottomWidth { cost += 0.5 * (topWidth - bottomWidth) / limit }
-      cost += breakCost(after: tokens[split - 1], before: tokens[split]) + bottom.0
-      if best == nil || cost < best?.0 ?? .infinity { best = (cost, [top] + bottom.1) }
+      cost += measure.breakCosts[split] + bottom.0
+      if cost < best?.0 ?? .infinity { best = (cost, [split] + bottom.1) }
     }
     return best
   }
@@ -244,8 +285,9 @@ public struct CaptionSegmenter: Sendable {
   // MARK: Cues and times
 
   private func makeCue(
-    _ tokens: [Token], _ items: [Word], _ start: Int, _ end: Int, lines: [String]
+    _ measure: Measure, _ items: [Word], _ start: Int, _ end: Int, lines: [String]
   ) -> Cue {
+    let tokens = measure.tokens
     let firstItem = start == 0 ? 0 : tokens[start].itemIndex
     let lastItem = end < tokens.count ? tokens[end].itemIndex : items.count
     let cueItems = Array(items[firstItem..<lastItem])
@@ -255,10 +297,11 @@ public struct CaptionSegmenter: Sendable {
       end: max(tokens[start].item.start, tokens[start..<end].map(\.item.end).max() ?? 0),
       speakerID: speaker)
     segment.lines = lines
-    return Cue(segment: segment, reason: reason(tokens, start, end))
+    return Cue(segment: segment, reason: reason(measure, start, end))
   }
 
-  private func reason(_ tokens: [Token], _ start: Int, _ end: Int) -> String {
+  private func reason(_ measure: Measure, _ start: Int, _ end: Int) -> String {
+    let tokens = measure.tokens
     guard end < tokens.count else { return "the transcript ends" }
     let last = tokens[end - 1]
     let next = tokens[end]
@@ -272,7 +315,7 @@ public struct CaptionSegmenter: Sendable {
     if pause > style.pauseBreak {
       return "a pause of \(Self.format(pause)) s (longer than \(Self.format(style.pauseBreak)) s)"
     }
-    if cueCost(tokens, start, end + 1) == nil {
+    if cueCost(measure, start, end + 1) == nil {
       if next.item.end - tokens[start].item.start > style.maxDuration {
         return "the next word would make it last longer than \(Self.format(style.maxDuration)) s"
       }

@@ -110,7 +110,11 @@ public struct Segmenter: Sendable {
           + CaptionSegmenter.format(duration)
       }
       if let limit = options.maxSegmentChars {
-        return "the next word would make it longer than max_segment_chars \(limit)"
+        let spacing = segments[index + 1].items.prefix { $0.kind == .spacing }.map(\.text).joined()
+        let joined = segment.items.map(\.text).joined() + spacing + next.text
+        if Segmenter.trimmed(joined).count > limit {
+          return "the next word would make it longer than max_segment_chars \(limit)"
+        }
       }
       return "the segment ends"
     }

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@Suite("scribekit lint and caption presets")
+struct LintCommandTests {
+  @Test func lintReportsEachViolationAndExitsOne() throws {
+    let result = try CLI.run(["lint", CLI.sample("interview.srt"), "--preset", "netflix-en"])
+    #expect(result.status == 1)
+    let sample = CLI.sample("interview.srt")
+    #expect(
+      result.standardOutput
+        == "\(sample): cue 7: min-duration: 0.52 s on screen (minimum 0.83 s)\n"
+        + "\(sample): cue 8: min-gap: 63 ms before the next cue (minimum 83 ms)\n"
+        + "13 cues, 2 violations of netflix-en: min-duration 1, min-gap 1\n")
+  }
+
+  @Test func lintAsJSON() throws {
+    let result = try CLI.run(["lint", CLI.sample("interview.vtt"), "--json", "--min-gap-ms", "0"])
+    #expect(result.status == 1)
+    let document =
+      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+    #expect(document?["cues"] as? Int == 13)
+    let violations = document?["violations"] as? [[String: Any]] ?? []
+    #expect(violations.count == 1)
+    #expect(violations.first?["rule"] as? String == "min-duration")
+    #expect(violations.first?["cue"] as? Int == 7)
+    #expect(violations.first?["hard"] as? Bool == false)
+  }
+
+  @Test func ourNetflixOutputPassesItsOwnLint() throws {
+    let convert = try CLI.run([
+      "convert", CLI.sample("interview.json"), "--preset", "netflix-en", "-o", "-",
+    ])
+    #expect(convert.status == 0)
+    let lint = try CLI.run(
+      ["lint", "-", "--preset", "netflix-en"], stdin: Data(convert.standardOutput.utf8))
+    #expect(lint.status == 0, "\(lint.standardOutput)")
+    #expect(lint.standardOutput == "9 cues, 0 violations of netflix-en\n")
+  }
+
+  @Test func anUnreadableFileExitsTwoWithTheLine() throws {
+    let result = try CLI.run(["lint", "-"], stdin: Data("1\n00:00:01 -> 00:00:02\nText\n".utf8))
+    #expect(result.status == 2)
+    #expect(
+      result.standardError
+        == "scribekit: error: <stdin>: line 2: expected a timing line such as 00:00:01,000 --> 00:00:02,500\n"
+    )
+  }
+
+  @Test func explainSaysWhyEachCueEnds() throws {
+    let api = try CLI.run(["convert", CLI.sample("interview.json"), "-o", "-", "--explain"])
+    #expect(api.status == 0)
+    #expect(
+      api.standardError.contains(
+        "cue 1 00:00:00,420 --> 00:00:03,841: ends because the next word would make it last longer than max_segment_duration_s 4"
+      ))
+    #expect(
+      api.standardError.contains(
+        "cue 3 00:00:07,919 --> 00:00:09,796: ends because the speaker changes (speaker_0 to speaker_1)"
+      ))
+    let styled = try CLI.run([
+      "convert", CLI.sample("interview.json"), "-o", "-", "--explain", "--preset", "netflix-en",
+    ])
+    #expect(
+      styled.standardError.contains(
+        "cue 1 00:00:00,420 --> 00:00:02,939: ends because a sentence ends"))
+  }
+
+  @Test func explicitFlagsOverrideThePreset() throws {
+    let result = try CLI.run([
+      "convert", CLI.sample("interview.json"), "-o", "-", "--preset", "vertical",
+      "--max-characters-per-line", "16",
+    ])
+    #expect(result.status == 0)
+    let lines = result.standardOutput.split(separator: "\n").filter {
+      !$0.contains("-->") && Int($0) == nil
+    }
+    #expect(lines.allSatisfy { $0.count <= 16 || !$0.contains(" ") }, "\(lines)")
+    let cues = result.standardOutput.components(separatedBy: "\n\n")
+    #expect(cues.allSatisfy { $0.split(separator: "\n").count == 3 }, "vertical: one line per cue")
+  }
+}
