@@ -6,7 +6,8 @@ import ScribeKit
 struct ConvertCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "convert",
-    abstract: "Convert ElevenLabs timing data (a file or - for stdin) to subtitles and documents.",
+    abstract:
+      "Convert ElevenLabs timing data (files, folders, or - for stdin) to subtitles and documents.",
     discussion: """
       The input's shape is detected: speech-to-text responses (single or multichannel, GET \
       responses, webhook payloads), text-to-speech with-timestamps responses, bare alignments, \
@@ -15,11 +16,17 @@ struct ConvertCommand: AsyncParsableCommand {
       Without -o, files are written beside the input (to stdout when the input is stdin). \
       Existing files are never replaced without --force, and the input never is. Repairs made \
       to bad timings are reported on stderr as warnings.
+
+      Several inputs, or a folder (every *.json in it, except *.segmented.json exports), are \
+      converted one by one into -o (a folder) or beside each input; a file that fails is \
+      reported and the others still convert, and the exit status is 1 if any failed.
       """
   )
 
-  @Argument(help: ArgumentHelp("The timing data: a JSON file, or - for stdin.", valueName: "input"))
-  var input: String
+  @Argument(
+    help: ArgumentHelp(
+      "The timing data: JSON files, folders of them, or - for stdin.", valueName: "input"))
+  var inputs: [String]
 
   @OptionGroup(title: "Export options (the API's additional_formats options)")
   var export: ExportFlags
@@ -54,17 +61,79 @@ struct ConvertCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    let reader = TranscriptReader(
+      shape: inputShape.flatMap(InputShape.init(rawValue:)),
+      alignment: alignment == "normalized" ? .normalized : .original)
+    var files: [String] = []
     try await reportingFailures {
-      let source = InputSource(argument: input)
-      let reader = TranscriptReader(
-        shape: inputShape.flatMap(InputShape.init(rawValue:)),
-        alignment: alignment == "normalized" ? .normalized : .original)
-      // Options are checked before the input is read, so a typo costs nothing.
+      // Options are checked before any input is read, so a typo costs nothing.
       _ = try export.requests()
-      let data = try source.read()
-      try ExportRun(export: export, output: output).run(data: data, source: source, reader: reader)
-      if explain { try explainCues(data: data, source: source, reader: reader) }
+      files = try Self.expand(inputs)
+      if files.count > 1 && (output.output == "-" || files.contains("-")) {
+        throw CommandFailure("several inputs cannot share stdin or stdout; give a folder with -o")
+      }
+      if files.count > 1, let path = output.output, !path.hasSuffix("/") {
+        var isDirectory: ObjCBool = false
+        if !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+          && isDirectory.boolValue)
+        {
+          throw CommandFailure(
+            "-o \(path): several inputs need a folder (an existing one, or a path ending in /)")
+        }
+      }
     }
+    guard files.count > 1 else {
+      try await reportingFailures { try convert(files.first ?? "-", reader: reader) }
+      return
+    }
+    var failures = 0
+    for file in files {
+      do {
+        try convert(file, reader: reader)
+      } catch {
+        failures += 1
+        Diagnostics.printError(String(describing: error))
+      }
+    }
+    if failures > 0 {
+      Diagnostics.write("scribekit: \(failures) of \(files.count) inputs failed\n")
+      throw ExitCode.failure
+    }
+  }
+
+  private func convert(_ input: String, reader: TranscriptReader) throws {
+    let source = InputSource(argument: input)
+    let data = try source.read()
+    try ExportRun(export: export, output: output).run(data: data, source: source, reader: reader)
+    if explain { try explainCues(data: data, source: source, reader: reader) }
+  }
+
+  /// The input files: arguments as given, folders replaced by their `*.json` files in name order.
+  static func expand(_ inputs: [String]) throws -> [String] {
+    var files: [String] = []
+    for input in inputs {
+      var isDirectory: ObjCBool = false
+      guard input != "-", FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      else {
+        files.append(input)
+        continue
+      }
+      let names: [String]
+      do {
+        names = try FileManager.default.contentsOfDirectory(atPath: input)
+      } catch {
+        throw CommandFailure("\(input): cannot list the folder: \(error.localizedDescription)")
+      }
+      let transcripts = names.filter {
+        $0.hasSuffix(".json") && !$0.hasSuffix(".segmented.json") && !$0.hasPrefix(".")
+      }
+      if transcripts.isEmpty { throw CommandFailure("\(input): the folder has no .json files") }
+      files += transcripts.sorted().map {
+        URL(fileURLWithPath: input).appendingPathComponent($0).path
+      }
+    }
+    return files
   }
 
   /// Prints the first request's cues with the reason each one ends.

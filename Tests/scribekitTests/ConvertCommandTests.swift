@@ -275,4 +275,28 @@ struct ConvertCommandTests {
       result.standardOutput.hasPrefix(
         "WEBVTT\n\n00:00:00.420 --> 00:00:03.841\nWelcome <00:00:01.036>back"))
   }
+
+  @Test func convertsAFolderAndKeepsGoingPastABadFile() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let inputs = folder.appendingPathComponent("in")
+    try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+    for name in ["a.json", "b.json"] {
+      try FileManager.default.copyItem(
+        atPath: CLI.sample("interview.json"), toPath: inputs.appendingPathComponent(name).path)
+    }
+    try Data("{".utf8).write(to: inputs.appendingPathComponent("broken.json"))
+    try Data("{}".utf8).write(to: inputs.appendingPathComponent("old.segmented.json"))
+    let result = try CLI.run([
+      "convert", inputs.path, "--format", "srt,txt", "-o", folder.path + "/out/",
+    ])
+    #expect(result.status == 1)
+    #expect(result.standardError.contains("broken.json: not valid JSON at line 1, column 2"))
+    #expect(result.standardError.hasSuffix("scribekit: 1 of 3 inputs failed\n"))
+    let out = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out").sorted()
+    #expect(out == ["a.srt", "a.txt", "b.srt", "b.txt"])
+    let stdout = try CLI.run(["convert", inputs.path, "-o", "-"])
+    #expect(stdout.status == 1)
+    #expect(stdout.standardError.contains("several inputs cannot share stdin or stdout"))
+  }
 }
