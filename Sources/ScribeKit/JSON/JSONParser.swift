@@ -248,6 +248,7 @@ private struct Parser {
 
   mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
     let start = index
+    if let fast = fastNumber() { return .number(fast) }
     if bytes[index] == UInt8(ascii: "-") { index += 1 }
     guard index < bytes.count, isDigit(bytes[index]) else {
       throw error("expected a digit in a number, found \(describeCurrent())")
@@ -283,6 +284,56 @@ private struct Parser {
       throw error("the number \(text) is out of range", at: start)
     }
     return .number(value)
+  }
+
+  /// Timing data is mostly short decimals such as `12.345`: with at most 15 significant digits
+  /// and no exponent, `digits / 10^k` is exact in both operands, so one division gives the
+  /// correctly rounded value (Clinger's fast path) without building a string. Anything else
+  /// (exponents, long or malformed numbers) returns `nil` and takes the general path.
+  mutating func fastNumber() -> Double? {
+    var cursor = index
+    var negative = false
+    if bytes[cursor] == UInt8(ascii: "-") {
+      negative = true
+      cursor += 1
+    }
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var fraction = 0
+    let integerStart = cursor
+    while cursor < bytes.count, isDigit(bytes[cursor]) {
+      mantissa = mantissa &* 10 &+ UInt64(bytes[cursor] &- 48)
+      digits += 1
+      cursor += 1
+    }
+    let integerDigits = cursor - integerStart
+    // Leading zeros ("01") and empty integer parts are errors the general path words well.
+    guard integerDigits > 0, !(integerDigits > 1 && bytes[integerStart] == UInt8(ascii: "0")) else {
+      return nil
+    }
+    if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") {
+      cursor += 1
+      let fractionStart = cursor
+      while cursor < bytes.count, isDigit(bytes[cursor]) {
+        mantissa = mantissa &* 10 &+ UInt64(bytes[cursor] &- 48)
+        digits += 1
+        cursor += 1
+      }
+      fraction = cursor - fractionStart
+      guard fraction > 0 else { return nil }
+    }
+    if cursor < bytes.count, bytes[cursor] | 0x20 == UInt8(ascii: "e") { return nil }
+    guard digits <= 15 else { return nil }
+    var value = Double(mantissa)
+    if fraction > 0 { value /= Self.powersOfTen[fraction] }
+    index = cursor
+    return negative ? -value : value
+  }
+
+  static let powersOfTen: [Double] = (0...22).map { exponent in
+    var value = 1.0
+    for _ in 0..<exponent { value *= 10 }
+    return value
   }
 
   func isDigit(_ byte: UInt8) -> Bool {

@@ -10,6 +10,13 @@ struct JSONWriter {
   }
 
   static func string(_ value: String) -> String {
+    // Most strings need no escaping; checking the bytes is much cheaper than rebuilding.
+    var plain = true
+    for byte in value.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
+      plain = false
+      break
+    }
+    if plain { return "\"" + value + "\"" }
     var result = "\""
     for scalar in value.unicodeScalars {
       switch scalar {

@@ -28,45 +28,60 @@ public struct SegmentedJSONRenderer: Sendable {
 
   /// The JSON text of `segments`, two-space indented, ending in a newline.
   public func render(_ segments: [Segment]) -> String {
-    let list = segments.map { segment -> JSONValue in
-      .object(
-        JSONObject(members: [
-          .init(key: "text", value: .string(segment.text)),
-          .init(key: "words", value: .array(segment.items.map(wordObject))),
-        ]))
+    // Written directly rather than through a JSONValue tree: this export is as large as the
+    // transcript, and building the tree first costs more than writing the text.
+    guard !segments.isEmpty else { return "{\n  \"segments\": []\n}\n" }
+    var out = "{\n  \"segments\": ["
+    for (number, segment) in segments.enumerated() {
+      out += number == 0 ? "\n" : ",\n"
+      out += "    {\n      \"text\": " + JSONWriter.string(segment.text) + ",\n      \"words\": "
+      if segment.items.isEmpty {
+        out += "[]"
+      } else {
+        out += "["
+        for (index, word) in segment.items.enumerated() {
+          out += index == 0 ? "\n" : ",\n"
+          append(word, to: &out)
+        }
+        out += "\n      ]"
+      }
+      out += "\n    }"
     }
-    let document = JSONValue.object(
-      JSONObject(members: [.init(key: "segments", value: .array(list))]))
-    return JSONWriter.value(document) + "\n"
+    return out + "\n  ]\n}\n"
   }
 
-  private func wordObject(_ word: Word) -> JSONValue {
-    var members: [JSONObject.Member] = [.init(key: "text", value: .string(word.text))]
+  private func append(_ word: Word, to out: inout String) {
+    let field = ",\n          \""
+    out += "        {\n          \"text\": " + JSONWriter.string(word.text)
     if includeTimestamps {
-      members.append(.init(key: "start", value: .number(word.start)))
-      members.append(.init(key: "end", value: .number(word.end)))
+      out += field + "start\": " + JSONWriter.number(word.start)
+      out += field + "end\": " + JSONWriter.number(word.end)
     }
-    members.append(.init(key: "type", value: .string(word.kind.rawValue)))
+    out += field + "type\": " + JSONWriter.string(word.kind.rawValue)
     if includeSpeakers, let speaker = word.speakerID {
-      members.append(.init(key: "speaker_id", value: .string(speaker)))
+      out += field + "speaker_id\": " + JSONWriter.string(speaker)
     }
     if let channel = word.channelIndex {
-      members.append(.init(key: "channel_index", value: .number(Double(channel))))
+      out += field + "channel_index\": " + JSONWriter.number(Double(channel))
     }
     if let logprob = word.logprob {
-      members.append(.init(key: "logprob", value: .number(logprob)))
+      out += field + "logprob\": " + JSONWriter.number(logprob)
     }
     if includeTimestamps, let characters = word.characters {
-      let list = characters.map { character -> JSONValue in
-        .object(
-          JSONObject(members: [
-            .init(key: "text", value: .string(character.text)),
-            .init(key: "start", value: .number(character.start)),
-            .init(key: "end", value: .number(character.end)),
-          ]))
+      out += field + "characters\": "
+      if characters.isEmpty {
+        out += "[]"
+      } else {
+        out += "["
+        for (index, character) in characters.enumerated() {
+          out += index == 0 ? "\n" : ",\n"
+          out += "            {\n              \"text\": " + JSONWriter.string(character.text)
+          out += ",\n              \"start\": " + JSONWriter.number(character.start)
+          out += ",\n              \"end\": " + JSONWriter.number(character.end) + "\n            }"
+        }
+        out += "\n          ]"
       }
-      members.append(.init(key: "characters", value: .array(list)))
     }
-    return .object(JSONObject(members: members))
+    out += "\n        }"
   }
 }

@@ -131,10 +131,31 @@ public struct Segmenter: Sendable {
       return true
     }
     if let limit = options.maxSegmentChars {
-      let candidate = builder.text + builder.pendingText + item.text
-      if Segmenter.trimmed(candidate).count > limit { return true }
+      // Counting by parts is exact unless grapheme clusters join across a boundary or the ends
+      // hold whitespace to trim, which can change the total by a few; near the limit, count the
+      // real text.
+      var estimate = Segmenter.joinedCount(
+        builder.text.last, builder.textCount, builder.pendingText)
+      let tail = builder.pendingText.last ?? builder.text.last
+      estimate = Segmenter.joinedCount(tail, estimate, item.text)
+      estimate -= builder.leadingWhitespace
+      estimate -= item.text.reversed().prefix(while: \.isWhitespace).count
+      let exactEnough = !item.text.allSatisfy(\.isWhitespace)
+      if exactEnough && estimate > limit + 2 { return true }
+      if !exactEnough || estimate >= limit - 2 {
+        let candidate = builder.text + builder.pendingText + item.text
+        if Segmenter.trimmed(candidate).count > limit { return true }
+      }
     }
     return false
+  }
+
+  /// The grapheme count of `text + addition`, given `count` for `text`, checking only whether
+  /// the characters at the seam join into one cluster.
+  static func joinedCount(_ last: Character?, _ count: Int, _ addition: String) -> Int {
+    guard let last, let first = addition.first else { return count + addition.count }
+    let joins = (String(last) + String(first)).count == 1
+    return count + addition.count - (joins ? 1 : 0)
   }
 
   static func trimmed(_ text: String) -> String {
@@ -144,6 +165,8 @@ public struct Segmenter: Sendable {
   private struct Builder {
     var items: [Word] = []
     var text = ""
+    var textCount = 0
+    var leadingWhitespace = 0
     var pending: [Word] = []
     var pendingText = ""
     var start = 0.0
@@ -155,6 +178,8 @@ public struct Segmenter: Sendable {
     mutating func open(with item: Word, leading: [Word]) {
       items = leading + [item]
       text = item.text
+      textCount = item.text.count
+      leadingWhitespace = item.text.prefix(while: \.isWhitespace).count
       start = item.start
       end = item.end
       lastEnd = item.end
@@ -165,7 +190,10 @@ public struct Segmenter: Sendable {
     mutating func append(_ item: Word) {
       items += pending
       items.append(item)
-      text += pendingText + item.text
+      textCount = Segmenter.joinedCount(text.last, textCount, pendingText)
+      text += pendingText
+      textCount = Segmenter.joinedCount(text.last, textCount, item.text)
+      text += item.text
       pending = []
       pendingText = ""
       end = item.end

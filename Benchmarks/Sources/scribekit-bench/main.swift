@@ -1,0 +1,127 @@
+import Foundation
+import ScribeKit
+
+// Times ScribeKit per stage and as a whole process on generated transcripts of 1 h, 10 h and
+// 100 h of speech (about 6k, 60k and 600k words), reports peak memory, and converts a folder of
+// 1,000 one-minute transcripts. Release build only; numbers are medians of several runs.
+//
+// usage: scribekit-bench [--hours 1,10,100] [--runs 5]
+
+let arguments = CommandLine.arguments
+func option(_ name: String, _ fallback: String) -> String {
+  guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
+  return arguments[index + 1]
+}
+let hours = option("--hours", "1,10,100").split(separator: ",").compactMap { Int($0) }
+let runs = max(1, Int(option("--runs", "5")) ?? 5)
+
+let packageRoot = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
+let data = packageRoot.appendingPathComponent("Benchmarks/.data")
+try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+
+// The CLI, built in release mode from the main package.
+let build = Spawn.run(["swift", "build", "-c", "release", "--package-path", packageRoot.path, "--product", "scribekit"])
+guard build.status == 0 else {
+  FileHandle.standardError.write(Data("building scribekit failed\n".utf8))
+  exit(1)
+}
+let binary = packageRoot.appendingPathComponent(".build/release/scribekit").path
+
+func median(_ values: [Double]) -> Double {
+  let sorted = values.sorted()
+  return sorted[sorted.count / 2]
+}
+
+func time(_ body: () throws -> Void) rethrows -> Double {
+  var samples: [Double] = []
+  for _ in 0..<runs {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+  }
+  return median(samples)
+}
+
+func generate(words: Int, seed: Int, to url: URL, extra: [String] = []) {
+  guard !FileManager.default.fileExists(atPath: url.path) else { return }
+  let script = packageRoot.appendingPathComponent("scripts/generate_transcript.py").path
+  let command = "python3 \(script) --words \(words) --seed \(seed) \(extra.joined(separator: " ")) > \(url.path)"
+  _ = Spawn.run(["sh", "-c", command], quietOutput: false)
+}
+
+func format(_ seconds: Double) -> String {
+  seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds)
+}
+
+print("| size | input | read | segment (API srt) | captions (netflix-en) | srt | vtt | txt | segmented_json | html | docx | convert to srt (process) | all six formats (process) | peak memory (srt) | python json.load (process) |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+var processTimes: [Int: Double] = [:]
+for hour in hours {
+  let url = data.appendingPathComponent("transcript-\(hour)h.json")
+  generate(words: hour * 6_000, seed: hour, to: url, extra: ["--speakers", "4"])
+  let bytes = try Data(contentsOf: url)
+  var result: ReadResult?
+  let read = try time { result = try TranscriptReader().read(bytes) }
+  guard let transcript = result?.transcript else { continue }
+  let channel = transcript.channels[0]
+  let srtOptions = SegmentationOptions.defaults(for: .srt)
+  var segments: [Segment] = []
+  let segment = time { segments = Segmenter(options: srtOptions).segment(channel) }
+  let captions = time { _ = CaptionSegmenter(style: .netflixEnglish).cues(channel) }
+  let paragraphs = Segmenter(options: SegmentationOptions()).segment(channel)
+  let srt = time { _ = SRTRenderer(options: srtOptions).render(segments) }
+  let vtt = time { _ = WebVTTRenderer(options: srtOptions).render(segments) }
+  let txt = time { _ = TextRenderer().render(paragraphs) }
+  let json = time { _ = SegmentedJSONRenderer().render(paragraphs) }
+  let html = time { _ = HTMLRenderer().render(paragraphs) }
+  let docx = try time { _ = try DOCXRenderer().render(paragraphs) }
+
+  let out = data.appendingPathComponent("out-\(hour)h")
+  try? FileManager.default.removeItem(at: out)
+  try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+  var processSamples: [Double] = []
+  var peak = 0
+  var allSamples: [Double] = []
+  var pythonSamples: [Double] = []
+  for _ in 0..<runs {
+    let one = Spawn.run([binary, "convert", url.path, "--format", "srt", "-o", out.path + "/", "--force", "-q"])
+    processSamples.append(one.seconds)
+    peak = max(peak, one.peakKiB)
+    let all = Spawn.run([
+      binary, "convert", url.path, "--format", "srt,vtt,txt,segmented_json,html,docx", "-o", out.path + "/",
+      "--force", "-q",
+    ])
+    allSamples.append(all.seconds)
+    let python = Spawn.run(["python3", "-c", "import json; json.load(open('\(url.path)'))"])
+    pythonSamples.append(python.seconds)
+  }
+  processTimes[hour] = median(processSamples)
+  let size = String(format: "%.1f MB", Double(bytes.count) / 1e6)
+  let memory = String(format: "%.0f MB (%.1f× input)", Double(peak) / 1024, Double(peak) * 1024 / Double(bytes.count))
+  print(
+    "| \(hour) h (\(channel.words.filter(\.isTimed).count) words) | \(size) | \(format(read)) | \(format(segment)) | \(format(captions)) | \(format(srt)) | \(format(vtt)) | \(format(txt)) | \(format(json)) | \(format(html)) | \(format(docx)) | \(format(median(processSamples))) | \(format(median(allSamples))) | \(memory) | \(format(median(pythonSamples))) |"
+  )
+}
+if let ten = processTimes[10], let hundred = processTimes[100] {
+  print(String(format: "\n100 h costs %.1f× 10 h (linear would be 10×).", hundred / ten))
+}
+
+// Many small files: 1,000 one-minute transcripts (about 150 words each) in one folder.
+let folder = data.appendingPathComponent("minutes")
+if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("m0999.json").path) {
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let script = packageRoot.appendingPathComponent("scripts/generate_transcript.py").path
+  _ = Spawn.run([
+    "sh", "-c",
+    "for i in $(seq 0 999); do python3 \(script) --words 150 --seed $i > \(folder.path)/m$(printf %04d $i).json; done",
+  ])
+}
+let minutesOut = data.appendingPathComponent("minutes-out")
+var folderSamples: [Double] = []
+for _ in 0..<max(1, runs / 2) {
+  try? FileManager.default.removeItem(at: minutesOut)
+  folderSamples.append(Spawn.run([binary, "convert", folder.path, "--format", "srt", "-o", minutesOut.path + "/", "-q"]).seconds)
+}
+print("\n1,000 one-minute transcripts in a folder to SRT: \(format(median(folderSamples))) (one process).")
