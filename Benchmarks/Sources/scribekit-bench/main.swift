@@ -55,14 +55,15 @@ func format(_ seconds: Double) -> String {
   seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds)
 }
 
-print("| size | input | read | segment (API srt) | captions (netflix-en) | srt | vtt | txt | segmented_json | html | docx | convert to srt (process) | all six formats (process) | peak memory (srt) | python json.load (process) |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+print("| size | input | JSON parse | read (parse + model) | segment (API srt) | captions (netflix-en) | srt | vtt | txt | segmented_json | html | docx | convert to srt (process) | all six formats (process) | peak memory (srt) | python json.load (process) |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 var processTimes: [Int: Double] = [:]
 for hour in hours {
   let url = data.appendingPathComponent("transcript-\(hour)h.json")
   generate(words: hour * 6_000, seed: hour, to: url, extra: ["--speakers", "4"])
   let bytes = try Data(contentsOf: url)
   var result: ReadResult?
+  let parse = try time { _ = try JSONParser.parse([UInt8](bytes)) }
   let read = try time { result = try TranscriptReader().read(bytes) }
   guard let transcript = result?.transcript else { continue }
   let channel = transcript.channels[0]
@@ -101,7 +102,7 @@ for hour in hours {
   let size = String(format: "%.1f MB", Double(bytes.count) / 1e6)
   let memory = String(format: "%.0f MB (%.1f× input)", Double(peak) / 1024, Double(peak) * 1024 / Double(bytes.count))
   print(
-    "| \(hour) h (\(channel.words.filter(\.isTimed).count) words) | \(size) | \(format(read)) | \(format(segment)) | \(format(captions)) | \(format(srt)) | \(format(vtt)) | \(format(txt)) | \(format(json)) | \(format(html)) | \(format(docx)) | \(format(median(processSamples))) | \(format(median(allSamples))) | \(memory) | \(format(median(pythonSamples))) |"
+    "| \(hour) h (\(channel.words.filter(\.isTimed).count) words) | \(size) | \(format(parse)) | \(format(read)) | \(format(segment)) | \(format(captions)) | \(format(srt)) | \(format(vtt)) | \(format(txt)) | \(format(json)) | \(format(html)) | \(format(docx)) | \(format(median(processSamples))) | \(format(median(allSamples))) | \(memory) | \(format(median(pythonSamples))) |"
   )
 }
 if let ten = processTimes[10], let hundred = processTimes[100] {
