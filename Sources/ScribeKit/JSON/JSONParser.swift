@@ -103,7 +103,7 @@ public enum JSONParser {
   }
 }
 
-private struct Parser {
+struct Parser {
   let bytes: UnsafeBufferPointer<UInt8>
   var index = 0
 

@@ -7,13 +7,22 @@ enum SpeechToTextReader {
   ) throws(ReadError) -> Transcript {
     let words = try readItems(
       chunk.requiredArray("words"), path: chunk.childPath("words"), warnings: &warnings)
-    let items = try TimingRepair.repair(words, warnings: &warnings)
-    let languageCode = try chunk.optionalString("language_code")
-    let channelIndex = try chunk.optionalInteger("channel_index")
-    return Transcript(
-      languageCode: languageCode,
+    return try transcript(
+      words, languageCode: try chunk.optionalString("language_code"),
       languageProbability: try chunk.optionalNumber("language_probability"),
       transcriptionID: try chunk.optionalString("transcription_id"),
+      channelIndex: try chunk.optionalInteger("channel_index"), warnings: &warnings)
+  }
+
+  /// A chunk's transcript from its items, however they were read.
+  static func transcript(
+    _ words: [RawItem], languageCode: String?, languageProbability: Double?,
+    transcriptionID: String?, channelIndex: Int?, warnings: inout [ReadWarning]
+  ) throws(ReadError) -> Transcript {
+    let items = try TimingRepair.repair(words, warnings: &warnings)
+    return Transcript(
+      languageCode: languageCode, languageProbability: languageProbability,
+      transcriptionID: transcriptionID,
       channels: splitByChannel(items, chunkIndex: channelIndex, languageCode: languageCode))
   }
 

@@ -26,6 +26,9 @@ public struct TranscriptReader: Sendable {
   public var shape: InputShape?
   /// Which alignment of a text-to-speech response to read. Default: ``AlignmentChoice/original``.
   public var alignment: AlignmentChoice
+  /// Whether single-channel speech-to-text input may take the fast path; tests turn it off to
+  /// hold both paths to the same results.
+  var usesFastPath = true
 
   /// Creates a reader.
   public init(shape: InputShape? = nil, alignment: AlignmentChoice = .original) {
@@ -54,6 +57,16 @@ public struct TranscriptReader: Sendable {
 
   private func readUnlabelled(_ raw: [UInt8]) throws(ReadError) -> ReadResult {
     let bytes = try Self.utf8(raw)
+    if usesFastPath, shape == nil || shape == .speechToText,
+      let fast = FastSpeechToTextReader.read(bytes)
+    {
+      var warnings: [ReadWarning] = []
+      let transcript = try SpeechToTextReader.transcript(
+        fast.items, languageCode: fast.languageCode,
+        languageProbability: fast.languageProbability, transcriptionID: fast.transcriptionID,
+        channelIndex: fast.channelIndex, warnings: &warnings)
+      return ReadResult(transcript: transcript, shape: .speechToText, warnings: warnings)
+    }
     let values: [(value: JSONValue, line: Int)]
     do {
       values = try JSONParser.parseSequence(bytes)
