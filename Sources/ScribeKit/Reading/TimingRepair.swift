@@ -40,6 +40,10 @@ enum TimingRepair {
   ) throws(ReadError) -> [Word] {
     var found: [ReadWarning] = []
     let words = try repairUnordered(items, warnings: &found)
+    guard found.count > 1 else {
+      warnings += found
+      return words
+    }
     // Repairs are found in two passes; report them in input order, as a reader of the file
     // would look for them.
     var position: [String: Int] = [:]
