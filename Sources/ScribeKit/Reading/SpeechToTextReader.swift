@@ -20,6 +20,10 @@ enum SpeechToTextReader {
     transcriptionID: String?, channelIndex: Int?, warnings: inout [ReadWarning]
   ) throws(ReadError) -> Transcript {
     let items = try TimingRepair.repair(words, warnings: &warnings)
+    if !items.contains(where: \.isTimed) {
+      warnings.append(
+        ReadWarning(path: "$.words", message: "the transcript has no words; every output is empty"))
+    }
     return Transcript(
       languageCode: languageCode, languageProbability: languageProbability,
       transcriptionID: transcriptionID,

@@ -30,11 +30,17 @@ struct RawCharacter {
 /// - if no word or event has any time at all (a transcript requested with
 ///   `timestamps_granularity=none`), reading fails with ``ReadError/Problem/noTimings(reason:)``,
 ///   because captions cannot be placed;
+/// - a word that starts before the word before it is kept in input order, with a warning (the
+///   text order is the reliable one; a cue may then end before the time it would otherwise);
+/// - a time above ``maximumTime`` is rejected as corrupt;
 /// - per-character times that are missing take their word's times; negative ones become 0 and an
 ///   end before its start becomes the start.
 ///
 /// Overlapping items and zero-length items are normal in real responses and are kept as they are.
 enum TimingRepair {
+  /// Times beyond this (about 278 hours) are taken for corrupt data rather than long audio.
+  static let maximumTime = 1_000_000.0
+
   static func repair(
     _ items: [RawItem], warnings: inout [ReadWarning]
   ) throws(ReadError) -> [Word] {
@@ -66,8 +72,28 @@ enum TimingRepair {
     _ items: [RawItem], warnings: inout [ReadWarning]
   ) throws(ReadError) -> [Word] {
     var items = items
+    var previousStart: Double?
     for index in items.indices {
+      for time in [items[index].start, items[index].end] {
+        if let time, time > maximumTime {
+          throw ReadError(
+            problem: .invalidValue(
+              path: items[index].path,
+              reason: "\(quoted(items[index].text)) has a time of \(time) s; expected at most "
+                + "\(Int(maximumTime)) s (\(Int(maximumTime) / 3600) hours)"))
+        }
+      }
       clampNegative(&items[index], warnings: &warnings)
+      if items[index].kind != .spacing, let start = items[index].start {
+        if let previousStart, start < previousStart {
+          warnings.append(
+            ReadWarning(
+              path: items[index].path,
+              message: "\(quoted(items[index].text)) starts (\(start) s) before the word before "
+                + "it (\(previousStart) s); kept in input order"))
+        }
+        previousStart = start
+      }
       if let start = items[index].start, let end = items[index].end, end < start {
         if items[index].kind != .spacing {
           warnings.append(
