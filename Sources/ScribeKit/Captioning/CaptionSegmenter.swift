@@ -352,6 +352,8 @@ public struct CaptionSegmenter: Sendable {
   }
 
   static func format(_ value: Double) -> String {
+    // Values from other people's files can be absurd; only ordinary ones get the short form.
+    guard value.isFinite, abs(value) < 1e12 else { return String(value) }
     let rounded = (value * 100).rounded() / 100
     return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
   }

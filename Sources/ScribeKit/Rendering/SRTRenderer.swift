@@ -44,6 +44,9 @@ public struct SRTRenderer: Sendable {
         }
         lines = wrapper.wrap(text)
       }
+      // A segment of nothing but whitespace has no text line, and a cue without one would run
+      // into the next; it is left out, and the cues stay numbered without a gap.
+      guard !lines.isEmpty else { continue }
       var cue = "\(cues.count + 1)\n"
       cue += Timecode.srt(segment.start) + " --> " + Timecode.srt(segment.end) + "\n"
       cue += lines.joined(separator: "\n")

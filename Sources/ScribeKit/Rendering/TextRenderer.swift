@@ -52,6 +52,7 @@ public struct TextRenderer: Sendable {
       var lines =
         segment.lines.map { $0.flatMap { LineWrapper(maxCharactersPerLine: nil).wrap($0) } }
         ?? wrapper.wrap(segment.text)
+      guard !lines.isEmpty else { continue }
       if !header.isEmpty { lines.insert(header.joined(separator: " "), at: 0) }
       blocks.append(lines.joined(separator: "\n"))
     }

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@testable import ScribeKit
+
+/// Inputs the fuzzer (`Fuzzing/run.sh`) found, kept so that what they broke stays fixed.
+@Suite("Fuzz findings")
+struct FuzzRegressionTests {
+  @Test func aChannelOfWhitespaceOnlyGivesNoEmptyCue() throws {
+    let transcript = try Files.readInput("fuzz/whitespace-only-channel.json").transcript
+    #expect(transcript.channels.count == 3)
+    for output in try Exporter.render(transcript, request: ExportRequest(format: .srt)) {
+      let srt = String(decoding: output.content, as: UTF8.self)
+      #expect(
+        !srt.contains("\n\n\n") && !srt.hasPrefix("\n"),
+        "channel \(String(describing: output.channelIndex)): \(srt.debugDescription)")
+      if !srt.isEmpty { _ = try SubtitleFile.parse(srt) }
+    }
+    let txt = try Exporter.render(
+      transcript, request: ExportRequest(format: .txt), channels: .channel(1))
+    #expect(txt[0].content.isEmpty)
+  }
+
+  @Test func aSegmentOfWhitespaceOnlyReadsAndRendersNothing() throws {
+    let transcript = try Files.readInput("fuzz/whitespace-only-segment.json").transcript
+    let srt = try Exporter.render(transcript, request: ExportRequest(format: .srt))
+    #expect(srt[0].content.isEmpty)
+    #expect(CaptionSegmenter(style: .netflixEnglish).cues(transcript.channels[0]).isEmpty)
+  }
+
+  @Test func anAbsurdTimestampIsLintedNotACrash() throws {
+    let text = String(decoding: try Files.input("fuzz/huge-timestamp.srt"), as: UTF8.self)
+    let file = try SubtitleFile.parse(text)
+    let violations = CaptionLinter(style: .netflixEnglish).lint(file)
+    #expect(violations.contains { $0.rule == .tooLong })
+  }
+}
