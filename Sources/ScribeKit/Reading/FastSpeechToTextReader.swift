@@ -141,6 +141,8 @@ enum FastSpeechToTextReader {
     let kind: Word.Kind
     if let type {
       guard let known = Word.Kind(rawValue: type) else { throw GiveUp() }
+      // A spacing item with text gets a warning on the general path.
+      if known == .spacing && !text.allSatisfy(\.isWhitespace) { throw GiveUp() }
       kind = known
     } else {
       kind = text.allSatisfy(\.isWhitespace) && !text.isEmpty ? .spacing : .word

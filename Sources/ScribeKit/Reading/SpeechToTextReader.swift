@@ -106,10 +106,18 @@ enum SpeechToTextReader {
   ) throws(ReadError) -> RawItem {
     let fields = try JSONFields.object(value, path: path)
     let text = try fields.requiredString("text")
-    let kind: Word.Kind
+    var kind: Word.Kind
     if let type = try fields.optionalString("type") {
       if let known = Word.Kind(rawValue: type) {
         kind = known
+        if known == .spacing && !text.allSatisfy(\.isWhitespace) {
+          // Spacing never decides a boundary and may be trimmed; text in it would be lost.
+          kind = .word
+          warnings.append(
+            ReadWarning(
+              path: fields.childPath("type"),
+              message: "a spacing item holds text (\(TimingRepair.quoted(text))); read as a word"))
+        }
       } else {
         // The API adds fields and values over time; an unknown kind still carries spoken text.
         kind = .word
@@ -151,7 +159,8 @@ enum SpeechToTextReader {
   ) -> [Channel] {
     var order: [Int] = []
     var byIndex: [Int: [Word]] = [:]
-    var current = chunkIndex
+    // Items before the first that names its channel belong to that first channel.
+    var current = chunkIndex ?? items.lazy.compactMap(\.channelIndex).first
     for item in items {
       // A spacing item without its own index belongs to the word before it.
       if let index = item.channelIndex { current = index }

@@ -34,4 +34,18 @@ struct FuzzRegressionTests {
     let violations = CaptionLinter(style: .netflixEnglish).lint(file)
     #expect(violations.contains { $0.rule == .tooLong })
   }
+
+  @Test func aSpacingItemHoldingTextIsReadAsAWord() throws {
+    let result = try Files.readInput("fuzz/spacing-with-text.json")
+    #expect(result.warnings.contains { $0.message.hasPrefix("a spacing item holds text") })
+    let transcript = result.transcript
+    for output in try Exporter.render(transcript, request: ExportRequest(format: .srt)) {
+      let channel = transcript.channels.first { $0.index == output.channelIndex }
+      let visible = (channel?.words ?? []).filter { !$0.text.allSatisfy(\.isWhitespace) }
+      let srt = String(decoding: output.content, as: UTF8.self)
+      for word in visible {
+        #expect(srt.contains(word.text.prefix(20)), "\(word.text.prefix(20)) lost")
+      }
+    }
+  }
 }
