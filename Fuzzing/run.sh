@@ -3,6 +3,8 @@
 # corpus seeded from the samples, the hand-built test inputs and (when present) the shared
 # fixtures. Crashes are saved under Fuzzing/findings/; the script exits 1 if there is one.
 #   Fuzzing/run.sh [SECONDS] [TARGETS]   e.g. Fuzzing/run.sh 1800 "stt tts stream segmented subtitles"
+# With FUZZ_RUNS=N set, each target instead runs exactly N inputs from a fixed seed: the same
+# inputs every time, which is what CI's smoke run uses.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -22,7 +24,8 @@ for target in $targets; do
   esac
   for seed in $seeds; do [ -f "$seed" ] && cp "$seed" "$corpus/" || true; done
   echo "== $target: $seconds s" >&2
-  if ! SCRIBEKIT_FUZZ_TARGET="$target" "$binary" "$corpus" -max_total_time="$seconds" -max_len=65536 \
+  if [ -n "${FUZZ_RUNS:-}" ]; then limit=(-runs="$FUZZ_RUNS" -seed=1); else limit=(-max_total_time="$seconds"); fi
+  if ! SCRIBEKIT_FUZZ_TARGET="$target" "$binary" "$corpus" "${limit[@]}" -max_len=65536 \
       -timeout=10 -rss_limit_mb=4096 -artifact_prefix="$here/findings/$target-" -print_final_stats=1 \
       2>"$here/findings/$target.log"; then
     status=1
