@@ -23,7 +23,7 @@ for target in $targets; do
     *) seeds="$root/Samples/*.json $root/Tests/ScribeKitTests/Inputs/*.json $root/../shared/fixtures/*/*.json" ;;
   esac
   for seed in $seeds; do [ -f "$seed" ] && cp "$seed" "$corpus/" || true; done
-  echo "== $target: ${FUZZ_RUNS:+$FUZZ_RUNS inputs}${FUZZ_RUNS:-$seconds s}" >&2
+  if [ -n "${FUZZ_RUNS:-}" ]; then echo "== $target: $FUZZ_RUNS inputs" >&2; else echo "== $target: $seconds s" >&2; fi
   if [ -n "${FUZZ_RUNS:-}" ]; then limit=(-runs="$FUZZ_RUNS" -seed=1); else limit=(-max_total_time="$seconds"); fi
   if ! SCRIBEKIT_FUZZ_TARGET="$target" "$binary" "$corpus" "${limit[@]}" -max_len=65536 \
       -timeout=10 -rss_limit_mb=4096 -artifact_prefix="$here/findings/$target-" -print_final_stats=1 \
