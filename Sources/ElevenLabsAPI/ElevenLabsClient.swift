@@ -102,11 +102,7 @@ public struct ElevenLabsClient: Sendable {
       } catch {
         let reason = Self.describe(transportError: error)
         if attempt <= configuration.maxRetries {
-          let wait = RetryPolicy.delay(
-            attempt: attempt - 1, retryAfter: nil, initial: configuration.initialBackoff,
-            maximum: configuration.maxBackoff)
-          attemptObserver?(attempt, nil, wait)
-          try? await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
+          await pauseBeforeRetry(after: attempt, status: nil)
           continue
         }
         throw APIError.transport(reason: reason, attempts: attempt)
@@ -116,15 +112,22 @@ public struct ElevenLabsClient: Sendable {
       }
       if (200...299).contains(http.statusCode) { return (data, http) }
       if RetryPolicy.isRetryable(status: http.statusCode) && attempt <= configuration.maxRetries {
-        let wait = RetryPolicy.delay(
-          attempt: attempt - 1, retryAfter: http.value(forHTTPHeaderField: "Retry-After"),
-          initial: configuration.initialBackoff, maximum: configuration.maxBackoff)
-        attemptObserver?(attempt, http.statusCode, wait)
-        try? await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
+        await pauseBeforeRetry(
+          after: attempt, status: http.statusCode,
+          retryAfter: http.value(forHTTPHeaderField: "Retry-After"))
         continue
       }
       throw Self.error(status: http.statusCode, body: data, attempts: attempt)
     }
+  }
+
+  /// Waits as the retry policy says before the attempt after `attempt`, and tells the observer.
+  func pauseBeforeRetry(after attempt: Int, status: Int?, retryAfter: String? = nil) async {
+    let wait = RetryPolicy.delay(
+      attempt: attempt - 1, retryAfter: retryAfter, initial: configuration.initialBackoff,
+      maximum: configuration.maxBackoff)
+    attemptObserver?(attempt, status, wait)
+    try? await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
   }
 
   /// The typed error for a non-2xx answer, with the server's message from either `detail` shape.

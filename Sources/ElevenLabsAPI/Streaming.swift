@@ -59,7 +59,6 @@ extension ElevenLabsClient {
   /// has been delivered: once bytes reached the caller, a failure ends the stream with an error.
   func stream(_ request: URLRequest) -> AsyncThrowingStream<Data, any Error> {
     let configuration = self.configuration
-    let observer = self.attemptObserver
     return AsyncThrowingStream { continuation in
       let task = Task {
         var attempt = 0
@@ -78,22 +77,14 @@ extension ElevenLabsClient {
             if !delivered, RetryPolicy.isRetryable(status: status),
               attempt <= configuration.maxRetries
             {
-              let wait = RetryPolicy.delay(
-                attempt: attempt - 1, retryAfter: nil, initial: configuration.initialBackoff,
-                maximum: configuration.maxBackoff)
-              observer?(attempt, status, wait)
-              try? await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
+              await self.pauseBeforeRetry(after: attempt, status: status)
               continue
             }
             continuation.finish(throwing: Self.error(status: status, body: body, attempts: attempt))
             return
           } catch StreamFailure.transport(let reason, _) {
             if !delivered, attempt <= configuration.maxRetries {
-              let wait = RetryPolicy.delay(
-                attempt: attempt - 1, retryAfter: nil, initial: configuration.initialBackoff,
-                maximum: configuration.maxBackoff)
-              observer?(attempt, nil, wait)
-              try? await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
+              await self.pauseBeforeRetry(after: attempt, status: nil)
               continue
             }
             let what = delivered ? "the stream broke off: \(reason)" : reason
