@@ -147,9 +147,7 @@ struct ConvertCommand: AsyncParsableCommand {
       if request.usesCaptionStyle, let style = request.style {
         explained = CaptionSegmenter(style: style).cues(channel).map { ($0.segment, $0.reason) }
       } else {
-        let segmenter = Segmenter(options: request.options)
-        let segments = segmenter.segment(channel)
-        explained = Array(zip(segments, segmenter.reasons(for: segments)))
+        explained = Segmenter(options: request.options).explained(channel)
       }
       for (number, (segment, reason)) in explained.enumerated() {
         Diagnostics.write(

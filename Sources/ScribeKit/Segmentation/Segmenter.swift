@@ -59,7 +59,44 @@ public struct Segmenter: Sendable {
 
   /// The segments of a run of items in timeline order.
   public func segment(_ words: [Word]) -> [Segment] {
+    segmentWithBoundaries(words).segments
+  }
+
+  /// The segments of a channel, each with the rule that ended it, for `--explain`.
+  public func explained(_ channel: Channel) -> [(segment: Segment, reason: String)] {
+    let (segments, boundaries) = segmentWithBoundaries(channel.words)
+    return zip(segments, boundaries).map { ($0, $1.description) }
+  }
+
+  /// Why the rule ended a segment.
+  enum Boundary: CustomStringConvertible {
+    case speakerChange(from: String, to: String)
+    case pause(seconds: Double, limit: Double)
+    case duration(limit: Double)
+    case characters(limit: Int)
+    case end
+
+    var description: String {
+      let format = CaptionSegmenter.format
+      switch self {
+      case .speakerChange(let from, let to): return "the speaker changes (\(from) to \(to))"
+      case .pause(let seconds, let limit):
+        return "a pause of \(format(seconds)) s (segment_on_silence_longer_than_s \(format(limit)))"
+      case .duration(let limit):
+        return
+          "the next word would make it last longer than max_segment_duration_s \(format(limit))"
+      case .characters(let limit):
+        return "the next word would make it longer than max_segment_chars \(limit)"
+      case .end: return "the transcript ends"
+      }
+    }
+  }
+
+  private func segmentWithBoundaries(_ words: [Word]) -> (
+    segments: [Segment], boundaries: [Boundary]
+  ) {
     var segments: [Segment] = []
+    var boundaries: [Boundary] = []
     var builder = Builder()
     var leading: [Word] = []
 
@@ -73,8 +110,9 @@ public struct Segmenter: Sendable {
         }
         continue
       }
-      if builder.isOpen && startsNewSegment(before: item, in: builder) {
+      if builder.isOpen, let boundary = boundary(before: item, in: builder) {
         segments.append(builder.close())
+        boundaries.append(boundary)
       }
       if builder.isOpen {
         builder.append(item)
@@ -85,50 +123,23 @@ public struct Segmenter: Sendable {
     }
     if builder.isOpen {
       segments.append(builder.close())
+      boundaries.append(.end)
     } else if !leading.isEmpty, !segments.isEmpty {
       segments[segments.count - 1].items += leading
     }
-    return segments
+    return (segments, boundaries)
   }
 
-  /// Why each segment ends where it does: the rule that started the next one.
-  public func reasons(for segments: [Segment]) -> [String] {
-    segments.indices.map { index in
-      guard index + 1 < segments.count, let next = segments[index + 1].words.first,
-        let last = segments[index].words.last
-      else { return "the transcript ends" }
-      let segment = segments[index]
-      if let speaker = next.speakerID, let current = segment.speakerID, speaker != current {
-        return "the speaker changes (\(current) to \(speaker))"
-      }
-      if let silence = options.segmentOnSilenceLongerThan, next.start - last.end > silence {
-        return "a pause of \(CaptionSegmenter.format(next.start - last.end)) s "
-          + "(segment_on_silence_longer_than_s \(CaptionSegmenter.format(silence)))"
-      }
-      if let duration = options.maxSegmentDuration, next.end - segment.start > duration {
-        return "the next word would make it last longer than max_segment_duration_s "
-          + CaptionSegmenter.format(duration)
-      }
-      if let limit = options.maxSegmentChars {
-        let spacing = segments[index + 1].items.prefix { $0.kind == .spacing }.map(\.text).joined()
-        let joined = segment.items.map(\.text).joined() + spacing + next.text
-        if Segmenter.trimmed(joined).count > limit {
-          return "the next word would make it longer than max_segment_chars \(limit)"
-        }
-      }
-      return "the segment ends"
-    }
-  }
-
-  private func startsNewSegment(before item: Word, in builder: Builder) -> Bool {
+  /// The rule that makes `item` start a new segment, or `nil` when it joins the open one.
+  private func boundary(before item: Word, in builder: Builder) -> Boundary? {
     if let speaker = item.speakerID, let current = builder.speakerID, speaker != current {
-      return true
+      return .speakerChange(from: current, to: speaker)
     }
     if let silence = options.segmentOnSilenceLongerThan, item.start - builder.lastEnd > silence {
-      return true
+      return .pause(seconds: item.start - builder.lastEnd, limit: silence)
     }
     if let duration = options.maxSegmentDuration, item.end - builder.start > duration {
-      return true
+      return .duration(limit: duration)
     }
     if let limit = options.maxSegmentChars {
       // Counting by parts is exact unless grapheme clusters join across a boundary or the ends
@@ -141,13 +152,13 @@ public struct Segmenter: Sendable {
       estimate -= builder.leadingWhitespace
       estimate -= item.text.reversed().prefix(while: \.isWhitespace).count
       let exactEnough = !item.text.allSatisfy(\.isWhitespace)
-      if exactEnough && estimate > limit + 2 { return true }
+      if exactEnough && estimate > limit + 2 { return .characters(limit: limit) }
       if !exactEnough || estimate >= limit - 2 {
         let candidate = builder.text + builder.pendingText + item.text
-        if Segmenter.trimmed(candidate).count > limit { return true }
+        if Segmenter.trimmed(candidate).count > limit { return .characters(limit: limit) }
       }
     }
-    return false
+    return nil
   }
 
   /// The grapheme count of `text + addition`, given `count` for `text`, checking only whether
