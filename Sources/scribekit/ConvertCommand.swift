@@ -104,8 +104,9 @@ struct ConvertCommand: AsyncParsableCommand {
   private func convert(_ input: String, reader: TranscriptReader) throws {
     let source = InputSource(argument: input)
     let data = try source.read()
-    try ExportRun(export: export, output: output).run(data: data, source: source, reader: reader)
-    if explain { try explainCues(data: data, source: source, reader: reader) }
+    let transcript = try ExportRun(export: export, output: output).run(
+      data: data, source: source, reader: reader)
+    if explain { try explainCues(transcript) }
   }
 
   /// The input files: arguments as given, folders replaced by their `*.json` files in name order.
@@ -137,9 +138,8 @@ struct ConvertCommand: AsyncParsableCommand {
   }
 
   /// Prints the first request's cues with the reason each one ends.
-  private func explainCues(data: Data, source: InputSource, reader: TranscriptReader) throws {
+  private func explainCues(_ transcript: Transcript) throws {
     guard let request = try export.requests().requests.first else { return }
-    let transcript = try reader.read(data, source: source.label).transcript
     let channel = try Exporter.select(output.channelSelection ?? .each, from: transcript)
     for (index, channel) in channel {
       if let index { Diagnostics.write("channel \(index):\n") }

@@ -57,16 +57,18 @@ struct ExportRun {
   var export: ExportFlags
   var output: OutputFlags
 
-  /// Reads `data`, renders the requested formats and writes them per ``OutputFlags``.
+  /// Reads `data`, renders the requested formats and writes them per ``OutputFlags``; returns
+  /// the transcript it read, for callers that do more with it.
   ///
   /// - Parameters:
   ///   - defaultOutput: where outputs go without `-o` (`nil`: beside the input, or stdout).
   ///   - extra: more files to write with the same all-or-nothing checks (a raw response).
+  @discardableResult
   func run(
     data: Data, source: InputSource, reader: TranscriptReader, defaultOutput: String? = nil,
     fallbackStem: String? = nil, stemOverride: String? = nil,
     extra: (_ folder: URL?, _ stem: String) -> [(URL, Data)] = { _, _ in [] }
-  ) throws {
+  ) throws -> Transcript {
     let (requests, optionWarnings) = try export.requests()
     Diagnostics.printWarnings(optionWarnings, quiet: output.quiet)
     let result = try reader.read(data, source: source.label)
@@ -82,11 +84,11 @@ struct ExportRun {
         settings: settings)
     }
     var plan = try OutputPlan(
-      outputs: outputs, input: source, output: output.output ?? defaultOutput,
-      transcriptID: transcriptID, stem: stemOverride)
+      outputs: outputs, input: source, output: output.output ?? defaultOutput, stem: stem)
     for (url, content) in extra(plan.folder, stem) {
       plan.entries.append((.file(url), content))
     }
     try plan.write(replacing: output.force)
+    return result.transcript
   }
 }

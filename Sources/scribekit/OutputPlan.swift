@@ -20,12 +20,9 @@ struct OutputPlan {
     return nil
   }
 
-  init(
-    outputs: [RenderedOutput], input: InputSource, output: String?, transcriptID: String?,
-    stem: String? = nil
-  ) throws {
+  /// Plans where `outputs` go; files are named `stem...` (see ``stem(input:transcriptID:)``).
+  init(outputs: [RenderedOutput], input: InputSource, output: String?, stem: String) throws {
     inputURL = input.url
-    let stem = stem ?? Self.stem(input: input.url, transcriptID: transcriptID)
     let names = Self.fileNames(for: outputs, stem: stem)
     let listed = names.joined(separator: ", ")
 
