@@ -117,12 +117,18 @@ struct OutputPlan {
   /// segmented_json files end in `.segmented.json` rather than the API's bare `.json`, so that
   /// they are never mistaken for (or written over) the transcript they came from.
   static func fileNames(for outputs: [RenderedOutput], stem: String) -> [String] {
+    fileNames(for: outputs.map { ($0.requestedFormat, $0.channelIndex) }, stem: stem)
+  }
+
+  /// The names ``fileNames(for:stem:)`` gives outputs of these formats and channels.
+  static func fileNames(
+    for outputs: [(format: ExportFormat, channelIndex: Int?)], stem: String
+  ) -> [String] {
     var seen: [String: Int] = [:]
-    return outputs.map { output in
-      let channel = output.channelIndex.map { ".channel-\($0)" } ?? ""
+    return outputs.map { format, channelIndex in
+      let channel = channelIndex.map { ".channel-\($0)" } ?? ""
       let base = stem + channel
-      let fileExtension =
-        output.requestedFormat == .segmentedJSON ? "segmented.json" : output.fileExtension
+      let fileExtension = format == .segmentedJSON ? "segmented.json" : format.fileExtension
       let key = base + "." + fileExtension
       let count = (seen[key] ?? 0) + 1
       seen[key] = count

@@ -71,10 +71,11 @@ struct SpeakCommand: AsyncParsableCommand {
         // created go, so a failed run leaves no partial file.
         let folder = audioURL.deletingLastPathComponent()
         let stem = audioURL.deletingPathExtension().lastPathComponent
-        let captions = try export.requests().requests.map { request in
-          folder.appendingPathComponent(
-            "\(stem).\(request.format == .segmentedJSON ? "segmented.json" : request.format.fileExtension)"
-          )
+        let formats = try export.requests().requests.map {
+          (format: $0.format, channelIndex: Int?.none)
+        }
+        let captions = OutputPlan.fileNames(for: formats, stem: stem).map {
+          folder.appendingPathComponent($0)
         }
         let existing = Set(captions.filter { FileManager.default.fileExists(atPath: $0.path) })
         do {
@@ -129,8 +130,7 @@ struct SpeakCommand: AsyncParsableCommand {
   private func runStreaming(
     client: ElevenLabsClient, speech: SpeechRequest, audioURL: URL, reader: TranscriptReader
   ) async throws {
-    let temporary = audioURL.deletingLastPathComponent().appendingPathComponent(
-      ".\(audioURL.lastPathComponent).\(UUID().uuidString.prefix(8)).scribekit-tmp")
+    let temporary = AtomicFile.temporaryURL(for: audioURL)
     guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
       let handle = try? FileHandle(forWritingTo: temporary)
     else {
@@ -140,6 +140,8 @@ struct SpeakCommand: AsyncParsableCommand {
       try? handle.close()
       try? FileManager.default.removeItem(at: temporary)
     }
+    let streamReader = TranscriptReader(shape: .textToSpeechStream, alignment: reader.alignment)
+    guard let first = try export.requests().requests.first else { return }
     var lines = Data()
     var written = false
     var finalCues = 0
@@ -154,48 +156,27 @@ struct SpeakCommand: AsyncParsableCommand {
       lines.append(line)
       lines.append(UInt8(ascii: "\n"))
       // Cues that later characters can no longer change: all segments but the last.
-      guard
-        let transcript = try? TranscriptReader(
-          shape: .textToSpeechStream, alignment: reader.alignment
-        )
-        .read(lines).transcript
-      else { continue }
-      let (requests, _) = try export.requests()
-      guard let first = requests.first else { continue }
-      let count = Segmenter(options: first.options).segment(transcript.channels[0]).count
-      if count - 1 > finalCues {
-        finalCues = count - 1
+      guard let transcript = try? streamReader.read(lines).transcript else { continue }
+      let segments = Exporter.segments(of: transcript.channels[0], request: first)
+      if segments.count - 1 > finalCues {
+        finalCues = segments.count - 1
         progress.update("streaming speech: \(finalCues) cues final")
         try writeCaptions(
-          partial(lines, keepingSegments: finalCues, options: first.options, reader: reader),
-          audioURL: audioURL, reader: reader, replacing: force || written)
+          document(of: segments.prefix(finalCues)), audioURL: audioURL, reader: reader,
+          replacing: force || written)
         written = true
       }
     }
     try handle.synchronize()
-    try writeCaptions(
-      lines, audioURL: audioURL,
-      reader: TranscriptReader(shape: .textToSpeechStream, alignment: reader.alignment),
-      replacing: force || written)
+    try writeCaptions(lines, audioURL: audioURL, reader: streamReader, replacing: force || written)
     try handle.close()
-    if !force && FileManager.default.fileExists(atPath: audioURL.path) {
-      throw OutputError.fileExists(path: audioOutput)
-    }
-    guard rename(temporary.path, audioURL.path) == 0 else {
-      throw OutputError.cannotWrite(path: audioOutput, reason: String(cString: strerror(errno)))
-    }
+    try AtomicFile.publish(temporary, as: audioURL, replacing: force)
   }
 
-  /// A segmented_json document holding only the first `count` segments, as input for captions.
-  private func partial(
-    _ lines: Data, keepingSegments count: Int, options: SegmentationOptions,
-    reader: TranscriptReader
-  ) throws -> Data {
-    let transcript = try TranscriptReader(shape: .textToSpeechStream, alignment: reader.alignment)
-      .read(lines).transcript
-    let segments = Array(Segmenter(options: options).segment(transcript.channels[0]).prefix(count))
+  /// Segments as a segmented_json document, the input the caption files are written from.
+  private func document(of segments: ArraySlice<Segment>) -> Data {
     var keep = SegmentationOptions()
     keep.includeSpeakers = true
-    return Data(SegmentedJSONRenderer(options: keep).render(segments).utf8)
+    return Data(SegmentedJSONRenderer(options: keep).render(Array(segments)).utf8)
   }
 }

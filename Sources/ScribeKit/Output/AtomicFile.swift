@@ -38,15 +38,26 @@ public enum AtomicFile {
   ///   left alone and ``OutputError/fileExists(path:)`` is thrown, even if another process creates
   ///   the file between the check and the write.
   public static func write(_ data: Data, to url: URL, replacing: Bool) throws(OutputError) {
-    let path = url.path
-    let folder = url.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(
-      ".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).scribekit-tmp")
+    let temporary = temporaryURL(for: url)
     do {
       try data.write(to: temporary, options: .withoutOverwriting)
     } catch {
-      throw OutputError.cannotWrite(path: path, reason: reason(of: error))
+      throw OutputError.cannotWrite(path: url.path, reason: reason(of: error))
     }
+    try publish(temporary, as: url, replacing: replacing)
+  }
+
+  /// A hidden file beside `url` to write its content into before ``publish(_:as:replacing:)``,
+  /// for content that arrives in pieces (a stream) rather than all at once.
+  public static func temporaryURL(for url: URL) -> URL {
+    url.deletingLastPathComponent().appendingPathComponent(
+      ".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).scribekit-tmp")
+  }
+
+  /// Gives the complete file `temporary` the name `url` in one step, then removes `temporary`
+  /// (whether or not that worked), with the same replacing rule as ``write(_:to:replacing:)``.
+  public static func publish(_ temporary: URL, as url: URL, replacing: Bool) throws(OutputError) {
+    let path = url.path
     defer { _ = unlink(temporary.path) }
     if replacing {
       if rename(temporary.path, path) != 0 {
