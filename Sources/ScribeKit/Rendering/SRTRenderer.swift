@@ -33,7 +33,7 @@ public struct SRTRenderer: Sendable {
     for segment in segments {
       var lines: [String]
       if let chosen = segment.lines {
-        lines = chosen.flatMap { LineWrapper(maxCharactersPerLine: nil).wrap($0) }
+        lines = LineWrapper.normalized(chosen)
         if includeSpeakers, let speaker = segment.speakerID, !lines.isEmpty {
           lines[0] = "[\(speaker)] " + lines[0]
         }

@@ -49,9 +49,7 @@ public struct TextRenderer: Sendable {
       if includeSpeakers, let speaker = segment.speakerID {
         header.append("[\(Self.singleLine(speaker))]")
       }
-      var lines =
-        segment.lines.map { $0.flatMap { LineWrapper(maxCharactersPerLine: nil).wrap($0) } }
-        ?? wrapper.wrap(segment.text)
+      var lines = wrapper.lines(for: segment)
       guard !lines.isEmpty else { continue }
       if !header.isEmpty { lines.insert(header.joined(separator: " "), at: 0) }
       blocks.append(lines.joined(separator: "\n"))

@@ -38,9 +38,7 @@ public struct WebVTTRenderer: Sendable {
     let wrapper = LineWrapper(maxCharactersPerLine: maxCharactersPerLine)
     var output = "WEBVTT\n"
     for segment in segments {
-      let lines =
-        segment.lines.map { $0.flatMap { LineWrapper(maxCharactersPerLine: nil).wrap($0) } }
-        ?? wrapper.wrap(segment.text)
+      let lines = wrapper.lines(for: segment)
       guard !lines.isEmpty else { continue }
       output += "\n" + Timecode.vtt(segment.start) + " --> " + Timecode.vtt(segment.end) + "\n"
       var payload = markedUp(lines, segment: segment)

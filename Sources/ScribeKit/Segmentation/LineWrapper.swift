@@ -45,6 +45,18 @@ public struct LineWrapper: Sendable {
     return lines
   }
 
+  /// The lines a renderer shows for `segment`: the ones ``CaptionSegmenter`` chose, when it
+  /// did, else its text wrapped by this wrapper.
+  public func lines(for segment: Segment) -> [String] {
+    segment.lines.map(Self.normalized) ?? wrap(segment.text)
+  }
+
+  /// Chosen lines with whitespace collapsed and empty ones left out, so that no text can add a
+  /// line break of its own.
+  static func normalized(_ lines: [String]) -> [String] {
+    lines.flatMap { LineWrapper(maxCharactersPerLine: nil).wrap($0) }
+  }
+
   /// A piece of text that is never broken, and whether a space separated it from the previous.
   struct Unit: Equatable {
     var text: String
