@@ -145,7 +145,7 @@ enum FastSpeechToTextReader {
       if known == .spacing && !text.allSatisfy(\.isWhitespace) { throw GiveUp() }
       kind = known
     } else {
-      kind = text.allSatisfy(\.isWhitespace) && !text.isEmpty ? .spacing : .word
+      kind = SpeechToTextReader.inferredKind(of: text)
     }
     return RawItem(
       path: "$.words[\(position)]", text: text, start: start, end: end, kind: kind,

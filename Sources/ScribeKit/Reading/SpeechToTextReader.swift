@@ -127,8 +127,8 @@ enum SpeechToTextReader {
             message: "unknown item type \"\(type)\"; read as a word"))
       }
     } else {
-      // Some hand-made or third-party dumps omit `type`; whitespace is all a spacing item holds.
-      kind = text.allSatisfy(\.isWhitespace) && !text.isEmpty ? .spacing : .word
+      // Some hand-made or third-party dumps omit `type`.
+      kind = inferredKind(of: text)
     }
     var characters: [RawCharacter]?
     if let array = try fields.optionalArray("characters") {
@@ -151,6 +151,11 @@ enum SpeechToTextReader {
       speakerID: try fields.optionalString("speaker_id"),
       channelIndex: try fields.optionalInteger("channel_index"),
       logprob: try fields.optionalNumber("logprob"), characters: characters)
+  }
+
+  /// The kind of an item without `type`: whitespace is all a spacing item holds.
+  static func inferredKind(of text: String) -> Word.Kind {
+    text.allSatisfy(\.isWhitespace) && !text.isEmpty ? .spacing : .word
   }
 
   /// One channel per distinct `channel_index` on the words (the `combined` style), else one.
