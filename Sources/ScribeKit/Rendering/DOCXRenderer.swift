@@ -83,14 +83,8 @@ public struct DOCXRenderer: Sendable {
     var body = paragraph(
       style: "Title", runs: [run(info.title)], rightToLeft: Language.isRightToLeft(text: info.title)
     )
-    var facts: [String] = []
-    if let tag = info.languageTag { facts.append("Language: \(tag)") }
-    facts.append(segments.count == 1 ? "1 segment" : "\(segments.count) segments")
-    if let last = segments.map(\.end).max() {
-      facts.append("Duration: " + Timecode.format(last, separator: ".").prefix(8))
-    }
     body += paragraph(
-      style: "Subtitle", runs: [run(facts.joined(separator: " · "))], rightToLeft: false)
+      style: "Subtitle", runs: [run(info.summary(of: segments))], rightToLeft: false)
     let documentRightToLeft = Language.isRightToLeft(tag: info.languageTag)
     for segment in segments {
       var runs: [String] = []

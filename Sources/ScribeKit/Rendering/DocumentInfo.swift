@@ -17,4 +17,15 @@ public struct DocumentInfo: Sendable, Equatable {
 
   /// The language as a BCP 47 tag, or `nil` when unknown.
   public var languageTag: String? { Language.tag(forAPICode: languageCode) }
+
+  /// The line under a document's title: `Language: en · 6 segments · Duration: 00:00:43`.
+  func summary(of segments: [Segment]) -> String {
+    var facts: [String] = []
+    if let tag = languageTag { facts.append("Language: \(tag)") }
+    facts.append(segments.count == 1 ? "1 segment" : "\(segments.count) segments")
+    if let last = segments.map(\.end).max() {
+      facts.append("Duration: " + Timecode.srt(last).prefix(8))
+    }
+    return facts.joined(separator: " · ")
+  }
 }

@@ -49,7 +49,7 @@ public struct HTMLRenderer: Sendable {
     html +=
       "<title>\(Markup.escapeText(info.title))</title>\n<style>\n\(Self.style)</style>\n</head>\n"
     html += "<body>\n<header>\n<h1 dir=\"auto\">\(Markup.escapeText(info.title))</h1>\n"
-    html += "<p class=\"meta\">\(Markup.escapeText(facts(segments)))</p>\n"
+    html += "<p class=\"meta\">\(Markup.escapeText(info.summary(of: segments)))</p>\n"
     if let audio = info.audioSource {
       html +=
         "<audio id=\"player\" controls preload=\"metadata\" src=\"\(Markup.escapeAttribute(audio))\">"
@@ -87,16 +87,6 @@ public struct HTMLRenderer: Sendable {
     if interactive { html += "<script>\n\(Self.script)</script>\n" }
     html += "</body>\n</html>\n"
     return html
-  }
-
-  private func facts(_ segments: [Segment]) -> String {
-    var facts: [String] = []
-    if let tag = info.languageTag { facts.append("Language: \(tag)") }
-    facts.append(segments.count == 1 ? "1 segment" : "\(segments.count) segments")
-    if let last = segments.map(\.end).max() {
-      facts.append("Duration: " + Timecode.srt(last).prefix(8))
-    }
-    return facts.joined(separator: " · ")
   }
 
   /// The segment's text; with audio, each word is a span carrying its times.
