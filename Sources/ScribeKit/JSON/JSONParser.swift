@@ -72,22 +72,29 @@ public enum JSONParser {
   ) throws(JSONSyntaxError) -> [(value: JSONValue, line: Int)] {
     let result: Result<[(value: JSONValue, line: Int)], JSONSyntaxError> =
       bytes.withUnsafeBufferPointer { buffer in
-        var parser = Parser(bytes: buffer)
         do throws(JSONSyntaxError) {
-          var values: [(value: JSONValue, line: Int)] = []
-          var line = 1
-          parser.skipWhitespace(countingLinesInto: &line)
-          while parser.index < buffer.count {
-            let value = try parser.parseValue(depth: 0)
-            values.append((value, line))
-            parser.skipWhitespace(countingLinesInto: &line)
-          }
-          return .success(values)
+          return .success(try parseSequence(buffer))
         } catch {
           return .failure(error)
         }
       }
     return try result.get()
+  }
+
+  /// ``parseSequence(_:)`` over bytes the caller holds.
+  static func parseSequence(
+    _ buffer: UnsafeBufferPointer<UInt8>
+  ) throws(JSONSyntaxError) -> [(value: JSONValue, line: Int)] {
+    var parser = Parser(bytes: buffer)
+    var values: [(value: JSONValue, line: Int)] = []
+    var line = 1
+    parser.skipWhitespace(countingLinesInto: &line)
+    while parser.index < buffer.count {
+      let value = try parser.parseValue(depth: 0)
+      values.append((value, line))
+      parser.skipWhitespace(countingLinesInto: &line)
+    }
+    return values
   }
 
   private static func failAtSecondValue(
@@ -376,10 +383,29 @@ struct Parser {
 
   func validated(_ range: Range<Int>) throws(JSONSyntaxError) -> String {
     let slice = UnsafeBufferPointer(rebasing: bytes[range])
-    guard let string = String(validating: slice, as: UTF8.self) else {
+    guard UTF8Validation.isValid(slice) else {
       throw error("a string contains bytes that are not valid UTF-8", at: range.lowerBound)
     }
-    return string
+    return String(decoding: slice, as: UTF8.self)
+  }
+
+  /// The bytes of the string at the cursor (which is at its opening quote) when it has no
+  /// escape and no control character, moving past it; `nil`, with the cursor unmoved, when it
+  /// has either or is not closed, so that ``parseString()`` can decode it or word the error.
+  /// The bytes are not checked to be UTF-8.
+  mutating func rawString() -> UnsafeBufferPointer<UInt8>? {
+    var cursor = index + 1
+    while cursor < bytes.count {
+      let byte = bytes[cursor]
+      if byte == UInt8(ascii: "\"") {
+        let raw = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<cursor])
+        index = cursor + 1
+        return raw
+      }
+      if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+      cursor += 1
+    }
+    return nil
   }
 
   mutating func parseEscape() throws(JSONSyntaxError) -> Unicode.Scalar {

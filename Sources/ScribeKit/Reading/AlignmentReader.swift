@@ -73,7 +73,7 @@ enum AlignmentReader {
       guard let first = word.first, let last = word.last else { return }
       items.append(
         RawItem(
-          path: "\(path)[\(firstIndex)]", text: wordText, start: first.start, end: last.end,
+          container: path, index: firstIndex, text: wordText, start: first.start, end: last.end,
           kind: .word,
           characters: word.map { RawCharacter(text: $0.text, start: $0.start, end: $0.end) }))
       word = []
@@ -82,7 +82,8 @@ enum AlignmentReader {
     func flushSpace(at index: Int) {
       guard let start = spaceStart else { return }
       items.append(
-        RawItem(path: "\(path)[\(index)]", text: " ", start: start, end: spaceEnd, kind: .spacing))
+        RawItem(
+          container: path, index: index, text: " ", start: start, end: spaceEnd, kind: .spacing))
       spaceStart = nil
     }
 

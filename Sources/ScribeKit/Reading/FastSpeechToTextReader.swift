@@ -14,11 +14,9 @@ enum FastSpeechToTextReader {
     var channelIndex: Int?
   }
 
-  static func read(_ bytes: [UInt8]) -> Result? {
-    bytes.withUnsafeBufferPointer { buffer in
-      var parser = Parser(bytes: buffer)
-      return try? readDocument(&parser)
-    }
+  static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Result? {
+    var parser = Parser(bytes: bytes)
+    return try? readDocument(&parser)
   }
 
   private struct GiveUp: Error {}
@@ -32,31 +30,26 @@ enum FastSpeechToTextReader {
     if peek(parser) == UInt8(ascii: "}") { return nil }
     while true {
       parser.skipWhitespace()
-      guard peek(parser) == UInt8(ascii: "\"") else { return nil }
-      let key = try parser.parseString()
+      let key = try rawKey(&parser)
       parser.skipWhitespace()
       try expect(&parser, ":")
       parser.skipWhitespace()
-      switch key {
-      case "words":
+      if key.equals("words") {
         result.items = try readWords(&parser)
         sawWords = true
-      case "transcripts", "segments", "data", "alignment", "characters", "detail":
+      } else if key.equals("transcripts") || key.equals("segments") || key.equals("data")
+        || key.equals("alignment") || key.equals("characters") || key.equals("detail")
+      {
         return nil
-      case "language_code":
+      } else if key.equals("language_code") {
         result.languageCode = try optionalString(&parser)
-      case "transcription_id":
+      } else if key.equals("transcription_id") {
         result.transcriptionID = try optionalString(&parser)
-      case "language_probability":
+      } else if key.equals("language_probability") {
         result.languageProbability = try optionalNumber(&parser)
-      case "channel_index":
-        guard let number = try optionalNumber(&parser) else {
-          result.channelIndex = nil
-          break
-        }
-        guard let integer = Int(exactly: number) else { return nil }
-        result.channelIndex = integer
-      default:
+      } else if key.equals("channel_index") {
+        result.channelIndex = try optionalInteger(&parser)
+      } else {
         _ = try parser.parseValue(depth: 1)
       }
       parser.skipWhitespace()
@@ -75,6 +68,10 @@ enum FastSpeechToTextReader {
   private static func readWords(_ parser: inout Parser) throws -> [RawItem] {
     try expect(&parser, "[")
     var items: [RawItem] = []
+    // Real responses spend well over 40 bytes per item; reserving from that bound avoids the
+    // copies of a growing array, and pages never written are never made resident.
+    items.reserveCapacity(parser.bytes.count / 40)
+    var speakers = SpeakerCache()
     parser.skipWhitespace()
     if peek(parser) == UInt8(ascii: "]") {
       parser.index += 1
@@ -82,7 +79,7 @@ enum FastSpeechToTextReader {
     }
     while true {
       parser.skipWhitespace()
-      items.append(try readWord(&parser, position: items.count))
+      items.append(try readWord(&parser, position: items.count, speakers: &speakers))
       parser.skipWhitespace()
       if peek(parser) == UInt8(ascii: ",") {
         parser.index += 1
@@ -93,12 +90,29 @@ enum FastSpeechToTextReader {
     }
   }
 
-  private static func readWord(_ parser: inout Parser, position: Int) throws -> RawItem {
+  /// The last speaker ID read, so that the run of items of one speaker shares one string.
+  private struct SpeakerCache {
+    var bytes: [UInt8] = []
+    var string: String?
+
+    mutating func string(for raw: UnsafeBufferPointer<UInt8>) throws -> String {
+      if let string, raw.elementsEqual(bytes) { return string }
+      let made = try decoded(raw)
+      bytes = Array(raw)
+      string = made
+      return made
+    }
+  }
+
+  private static func readWord(
+    _ parser: inout Parser, position: Int, speakers: inout SpeakerCache
+  ) throws -> RawItem {
     try expect(&parser, "{")
     var text: String?
+    var textIsWhitespace = false
     var start: Double?
     var end: Double?
-    var type: String?
+    var kind: Word.Kind?
     var speaker: String?
     var channel: Int?
     var logprob: Double?
@@ -106,27 +120,40 @@ enum FastSpeechToTextReader {
     if peek(parser) != UInt8(ascii: "}") {
       while true {
         parser.skipWhitespace()
-        guard peek(parser) == UInt8(ascii: "\"") else { throw GiveUp() }
-        let key = try parser.parseString()
+        let key = try rawKey(&parser)
         parser.skipWhitespace()
         try expect(&parser, ":")
         parser.skipWhitespace()
-        switch key {
-        case "text": text = try requiredString(&parser)
-        case "start": start = try optionalNumber(&parser)
-        case "end": end = try optionalNumber(&parser)
-        case "type": type = try optionalString(&parser)
-        case "speaker_id": speaker = try optionalString(&parser)
-        case "logprob": logprob = try optionalNumber(&parser)
-        case "channel_index":
-          if let number = try optionalNumber(&parser) {
-            guard let integer = Int(exactly: number) else { throw GiveUp() }
-            channel = integer
+        if key.equals("text") {
+          guard peek(parser) == UInt8(ascii: "\"") else { throw GiveUp() }
+          if let raw = parser.rawString() {
+            text = try decoded(raw)
+            textIsWhitespace = raw.allSatisfy(isASCIIWhitespace) && !raw.isEmpty
           } else {
-            channel = nil
+            let parsed = try parser.parseString()
+            text = parsed
+            textIsWhitespace = parsed.allSatisfy(\.isWhitespace) && !parsed.isEmpty
           }
-        case "characters": throw GiveUp()
-        default: _ = try parser.parseValue(depth: 3)
+        } else if key.equals("start") {
+          start = try optionalNumber(&parser)
+        } else if key.equals("end") {
+          end = try optionalNumber(&parser)
+        } else if key.equals("type") {
+          kind = try itemKind(&parser)
+        } else if key.equals("speaker_id") {
+          if peek(parser) == UInt8(ascii: "\""), let raw = parser.rawString() {
+            speaker = try speakers.string(for: raw)
+          } else {
+            speaker = try optionalString(&parser)
+          }
+        } else if key.equals("logprob") {
+          logprob = try optionalNumber(&parser)
+        } else if key.equals("channel_index") {
+          channel = try optionalInteger(&parser)
+        } else if key.equals("characters") {
+          throw GiveUp()
+        } else {
+          _ = try parser.parseValue(depth: 3)
         }
         parser.skipWhitespace()
         if peek(parser) == UInt8(ascii: ",") {
@@ -138,18 +165,48 @@ enum FastSpeechToTextReader {
     }
     try expect(&parser, "}")
     guard let text else { throw GiveUp() }
-    let kind: Word.Kind
-    if let type {
-      guard let known = Word.Kind(rawValue: type) else { throw GiveUp() }
-      // A spacing item with text gets a warning on the general path.
-      if known == .spacing && !text.allSatisfy(\.isWhitespace) { throw GiveUp() }
-      kind = known
-    } else {
-      kind = SpeechToTextReader.inferredKind(of: text)
-    }
+    // Non-ASCII whitespace is rare enough to ask the general rule about.
+    let whitespace = textIsWhitespace || (!text.isEmpty && text.allSatisfy(\.isWhitespace))
+    // A spacing item with text gets a warning on the general path.
+    if kind == .spacing && !whitespace { throw GiveUp() }
     return RawItem(
-      path: "$.words[\(position)]", text: text, start: start, end: end, kind: kind,
-      speakerID: speaker, channelIndex: channel, logprob: logprob)
+      container: "$.words", index: position, text: text, start: start, end: end,
+      kind: kind ?? (whitespace ? .spacing : .word), speakerID: speaker, channelIndex: channel,
+      logprob: logprob)
+  }
+
+  /// A member name without escapes; names with escapes are left to the general path.
+  private static func rawKey(_ parser: inout Parser) throws -> UnsafeBufferPointer<UInt8> {
+    guard peek(parser) == UInt8(ascii: "\""), let raw = parser.rawString() else { throw GiveUp() }
+    return raw
+  }
+
+  private static func decoded(_ raw: UnsafeBufferPointer<UInt8>) throws -> String {
+    guard UTF8Validation.isValid(raw) else { throw GiveUp() }
+    return String(decoding: raw, as: UTF8.self)
+  }
+
+  private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+  }
+
+  private static func itemKind(_ parser: inout Parser) throws -> Word.Kind? {
+    if peek(parser) == UInt8(ascii: "n") {
+      _ = try parser.parseLiteral("null", .null)
+      return nil
+    }
+    guard peek(parser) == UInt8(ascii: "\""), let raw = parser.rawString() else { throw GiveUp() }
+    if raw.equals("word") { return .word }
+    if raw.equals("spacing") { return .spacing }
+    if raw.equals("audio_event") { return .audioEvent }
+    // Unknown kinds get a warning on the general path.
+    throw GiveUp()
+  }
+
+  private static func optionalInteger(_ parser: inout Parser) throws -> Int? {
+    guard let number = try optionalNumber(&parser) else { return nil }
+    guard let integer = Int(exactly: number) else { throw GiveUp() }
+    return integer
   }
 
   private static func peek(_ parser: Parser) -> UInt8? {
@@ -163,6 +220,7 @@ enum FastSpeechToTextReader {
 
   private static func requiredString(_ parser: inout Parser) throws -> String {
     guard peek(parser) == UInt8(ascii: "\"") else { throw GiveUp() }
+    if let raw = parser.rawString() { return try decoded(raw) }
     return try parser.parseString()
   }
 
@@ -181,10 +239,22 @@ enum FastSpeechToTextReader {
       _ = try parser.parseLiteral("null", .null)
       return nil
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      if let value = parser.fastNumber() { return value }
       guard case .number(let value) = try parser.parseNumber() else { throw GiveUp() }
       return value
     default:
       throw GiveUp()
     }
+  }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+  /// `true` when these bytes spell `name`.
+  func equals(_ name: StaticString) -> Bool {
+    let count = name.utf8CodeUnitCount
+    guard self.count == count else { return false }
+    let expected = name.utf8Start
+    for offset in 0..<count where self[offset] != expected[offset] { return false }
+    return true
   }
 }

@@ -96,15 +96,16 @@ enum SpeechToTextReader {
     var items: [RawItem] = []
     items.reserveCapacity(values.count)
     for (position, value) in values.enumerated() {
-      items.append(try readItem(value, path: "\(path)[\(position)]", warnings: &warnings))
+      items.append(
+        try readItem(value, container: path, index: position, warnings: &warnings))
     }
     return items
   }
 
   private static func readItem(
-    _ value: JSONValue, path: String, warnings: inout [ReadWarning]
+    _ value: JSONValue, container: String, index: Int, warnings: inout [ReadWarning]
   ) throws(ReadError) -> RawItem {
-    let fields = try JSONFields.object(value, path: path)
+    let fields = try JSONFields.object(value, path: "\(container)[\(index)]")
     let text = try fields.requiredString("text")
     var kind: Word.Kind
     if let type = try fields.optionalString("type") {
@@ -146,7 +147,7 @@ enum SpeechToTextReader {
       characters = list
     }
     return RawItem(
-      path: path, text: text, start: try fields.optionalNumber("start"),
+      container: container, index: index, text: text, start: try fields.optionalNumber("start"),
       end: try fields.optionalNumber("end"), kind: kind,
       speakerID: try fields.optionalString("speaker_id"),
       channelIndex: try fields.optionalInteger("channel_index"),
@@ -162,6 +163,22 @@ enum SpeechToTextReader {
   private static func splitByChannel(
     _ items: [Word], chunkIndex: Int?, languageCode: String?
   ) -> [Channel] {
+    // Most transcripts are one channel: find that out without copying the items.
+    var only = chunkIndex
+    var several = false
+    for item in items {
+      guard let index = item.channelIndex else { continue }
+      if only == nil {
+        only = index
+      } else if only != index {
+        several = true
+        break
+      }
+    }
+    if !several {
+      let index = chunkIndex ?? only.flatMap { $0 >= 0 ? $0 : nil }
+      return [Channel(index: index, languageCode: languageCode, words: items)]
+    }
     var order: [Int] = []
     var byIndex: [Int: [Word]] = [:]
     // Items before the first that names its channel belong to that first channel.

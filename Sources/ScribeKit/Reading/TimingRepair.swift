@@ -1,6 +1,9 @@
 /// An item as a reader found it, before its timings are checked.
 struct RawItem {
-  var path: String
+  /// The JSON path of the array holding the item, such as `$.words`.
+  var container: String
+  /// The item's position in that array.
+  var index: Int
   var text: String
   var start: Double?
   var end: Double?
@@ -9,6 +12,9 @@ struct RawItem {
   var channelIndex: Int? = nil
   var logprob: Double? = nil
   var characters: [RawCharacter]? = nil
+
+  /// The item's JSON path, for messages; built only when one is needed.
+  var path: String { "\(container)[\(index)]" }
 }
 
 /// A character timing as a reader found it.
@@ -44,139 +50,158 @@ enum TimingRepair {
   static func repair(
     _ items: [RawItem], warnings: inout [ReadWarning]
   ) throws(ReadError) -> [Word] {
-    var found: [ReadWarning] = []
+    var found: [(item: Int, warning: ReadWarning)] = []
     let words = try repairUnordered(items, warnings: &found)
-    guard found.count > 1 else {
-      warnings += found
-      return words
-    }
     // Repairs are found in two passes; report them in input order, as a reader of the file
-    // would look for them.
-    var position: [String: Int] = [:]
-    for (index, item) in items.enumerated() where position[item.path] == nil {
-      position[item.path] = index
+    // would look for them (the sort is stable, so one item's warnings keep their order).
+    if found.count > 1 {
+      found = found.enumerated()
+        .sorted { ($0.element.item, $0.offset) < ($1.element.item, $1.offset) }
+        .map(\.element)
     }
-    func rank(_ warning: ReadWarning) -> Int {
-      let path =
-        warning.path.hasSuffix(".characters")
-        ? String(warning.path.dropLast(".characters".count)) : warning.path
-      return position[path] ?? Int.max
-    }
-    warnings += found.enumerated()
-      .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
-      .map(\.element)
+    warnings += found.map(\.warning)
     return words
   }
 
+  private typealias Found = [(item: Int, warning: ReadWarning)]
+
   private static func repairUnordered(
-    _ items: [RawItem], warnings: inout [ReadWarning]
+    _ input: [RawItem], warnings: inout Found
   ) throws(ReadError) -> [Word] {
-    var items = items
+    var items = input
     var previousStart: Double?
+    var timedCount = 0
+    var timedWithTime = false
+    var needsPlacement = false
     for index in items.indices {
-      for time in [items[index].start, items[index].end] {
-        if let time, time > maximumTime {
-          throw ReadError(
-            problem: .invalidValue(
-              path: items[index].path,
-              reason: "\(quoted(items[index].text)) has a time of \(time) s; expected at most "
-                + "\(Int(maximumTime)) s (\(Int(maximumTime) / 3600) hours)"))
+      try checkRange(items[index].start, of: items[index])
+      try checkRange(items[index].end, of: items[index])
+      clampNegative(&items[index], at: index, warnings: &warnings)
+      let item = items[index]
+      if item.kind != .spacing {
+        timedCount += 1
+        timedWithTime = timedWithTime || item.start != nil || item.end != nil
+        if let start = item.start {
+          if let previousStart, start < previousStart {
+            warnings.append(
+              (
+                index,
+                ReadWarning(
+                  path: item.path,
+                  message: "\(quoted(item.text)) starts (\(start) s) before the word before "
+                    + "it (\(previousStart) s); kept in input order")
+              ))
+          }
+          previousStart = start
         }
       }
-      clampNegative(&items[index], warnings: &warnings)
-      if items[index].kind != .spacing, let start = items[index].start {
-        if let previousStart, start < previousStart {
+      if let start = item.start, let end = item.end, end < start {
+        if item.kind != .spacing {
           warnings.append(
-            ReadWarning(
-              path: items[index].path,
-              message: "\(quoted(items[index].text)) starts (\(start) s) before the word before "
-                + "it (\(previousStart) s); kept in input order"))
-        }
-        previousStart = start
-      }
-      if let start = items[index].start, let end = items[index].end, end < start {
-        if items[index].kind != .spacing {
-          warnings.append(
-            ReadWarning(
-              path: items[index].path,
-              message: "\(quoted(items[index].text)) ends (\(end) s) before it starts "
-                + "(\(start) s); end set to the start"))
+            (
+              index,
+              ReadWarning(
+                path: item.path,
+                message: "\(quoted(item.text)) ends (\(end) s) before it starts "
+                  + "(\(start) s); end set to the start")
+            ))
         }
         items[index].end = start
       }
+      needsPlacement = needsPlacement || (item.start == nil && item.end == nil)
     }
 
-    let timed = items.filter { $0.kind != .spacing }
-    if !timed.isEmpty && timed.allSatisfy({ $0.start == nil && $0.end == nil }) {
+    if timedCount > 0 && !timedWithTime {
       throw ReadError(
         problem: .noTimings(
-          reason: "none of the \(timed.count) words has a start or end time (was the transcript "
+          reason: "none of the \(timedCount) words has a start or end time (was the transcript "
             + "requested with timestamps_granularity=none?); captions need word timings"))
     }
 
     // The next known start after each position, so an untimed item can be placed before it.
-    var nextKnownStart = [Double?](repeating: nil, count: items.count + 1)
-    for index in items.indices.reversed() {
-      nextKnownStart[index] = items[index].start ?? items[index].end ?? nextKnownStart[index + 1]
+    var nextKnownStart: [Double?] = []
+    if needsPlacement {
+      nextKnownStart = [Double?](repeating: nil, count: items.count + 1)
+      for index in items.indices.reversed() {
+        nextKnownStart[index] = items[index].start ?? items[index].end ?? nextKnownStart[index + 1]
+      }
     }
 
     var words: [Word] = []
     words.reserveCapacity(items.count)
     var lastKnownEnd = 0.0
     for index in items.indices {
-      var item = items[index]
+      let item = items[index]
+      let start: Double
+      let end: Double
       switch (item.start, item.end) {
-      case (let start?, let end?):
-        _ = (start, end)
-      case (let start?, nil):
-        item.end = start
-        warnIfTimed(item, "has a start but no end; made zero-length at \(start) s", &warnings)
-      case (nil, let end?):
-        item.start = end
-        warnIfTimed(item, "has an end but no start; made zero-length at \(end) s", &warnings)
-      case (nil, nil):
-        let start = lastKnownEnd
-        let end = max(start, nextKnownStart[index + 1] ?? start)
-        item.start = start
-        item.end = end
+      case (let known?, let knownEnd?):
+        start = known
+        end = knownEnd
+      case (let known?, nil):
+        start = known
+        end = known
         warnIfTimed(
-          item, "has no timing; placed between its neighbours at \(start)–\(end) s", &warnings)
+          item, at: index, "has a start but no end; made zero-length at \(known) s", &warnings)
+      case (nil, let known?):
+        start = known
+        end = known
+        warnIfTimed(
+          item, at: index, "has an end but no start; made zero-length at \(known) s", &warnings)
+      case (nil, nil):
+        start = lastKnownEnd
+        end = max(start, nextKnownStart[index + 1] ?? start)
+        warnIfTimed(
+          item, at: index, "has no timing; placed between its neighbours at \(start)–\(end) s",
+          &warnings)
       }
-      let start = item.start ?? lastKnownEnd
-      let end = item.end ?? start
       lastKnownEnd = max(lastKnownEnd, end)
+      var repairedItem = item
+      repairedItem.start = start
+      repairedItem.end = end
       words.append(
         Word(
           text: item.text, start: start, end: end, kind: item.kind, speakerID: item.speakerID,
           channelIndex: item.channelIndex, logprob: item.logprob,
-          characters: item.characters.map { repairCharacters($0, of: item, warnings: &warnings) }))
+          characters: item.characters.map {
+            repairCharacters($0, of: repairedItem, at: index, warnings: &warnings)
+          }))
     }
     return words
   }
 
-  private static func clampNegative(_ item: inout RawItem, warnings: inout [ReadWarning]) {
-    for keyPath in [\RawItem.start, \RawItem.end] {
-      guard let time = item[keyPath: keyPath], time < 0 else { continue }
-      if item.kind != .spacing {
-        let name = keyPath == \RawItem.start ? "start" : "end"
-        warnings.append(
-          ReadWarning(
-            path: item.path,
-            message: "\(quoted(item.text)) has a negative \(name) time (\(time) s); set to 0"))
-      }
-      item[keyPath: keyPath] = 0
+  private static func checkRange(_ time: Double?, of item: RawItem) throws(ReadError) {
+    guard let time, time > maximumTime else { return }
+    throw ReadError(
+      problem: .invalidValue(
+        path: item.path,
+        reason: "\(quoted(item.text)) has a time of \(time) s; expected at most "
+          + "\(Int(maximumTime)) s (\(Int(maximumTime) / 3600) hours)"))
+  }
+
+  private static func clampNegative(
+    _ item: inout RawItem, at index: Int, warnings: inout Found
+  ) {
+    if let start = item.start, start < 0 {
+      warnIfTimed(item, at: index, "has a negative start time (\(start) s); set to 0", &warnings)
+      item.start = 0
+    }
+    if let end = item.end, end < 0 {
+      warnIfTimed(item, at: index, "has a negative end time (\(end) s); set to 0", &warnings)
+      item.end = 0
     }
   }
 
   private static func warnIfTimed(
-    _ item: RawItem, _ message: String, _ warnings: inout [ReadWarning]
+    _ item: RawItem, at index: Int, _ message: String, _ warnings: inout Found
   ) {
     guard item.kind != .spacing else { return }
-    warnings.append(ReadWarning(path: item.path, message: "\(quoted(item.text)) \(message)"))
+    warnings.append(
+      (index, ReadWarning(path: item.path, message: "\(quoted(item.text)) \(message)")))
   }
 
   private static func repairCharacters(
-    _ characters: [RawCharacter], of item: RawItem, warnings: inout [ReadWarning]
+    _ characters: [RawCharacter], of item: RawItem, at index: Int, warnings: inout Found
   ) -> [CharacterTiming] {
     let wordStart = item.start ?? 0
     let wordEnd = item.end ?? wordStart
@@ -193,10 +218,13 @@ enum TimingRepair {
     }
     if repaired && item.kind != .spacing {
       warnings.append(
-        ReadWarning(
-          path: item.path + ".characters",
-          message: "missing, negative or reversed character times in \(quoted(item.text)) "
-            + "were replaced from the word's own times"))
+        (
+          index,
+          ReadWarning(
+            path: item.path + ".characters",
+            message: "missing, negative or reversed character times in \(quoted(item.text)) "
+              + "were replaced from the word's own times")
+        ))
     }
     return result
   }

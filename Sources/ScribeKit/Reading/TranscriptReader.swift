@@ -47,16 +47,38 @@ public struct TranscriptReader: Sendable {
 
   /// Reads bytes. `source` names the input in error messages (a file name, `<stdin>`, ...).
   public func read(_ data: Data, source: String? = nil) throws(ReadError) -> ReadResult {
+    // The bytes are parsed where they lie: a copy would cost as much memory as the input.
+    let result = data.withUnsafeBytes { raw -> Result<ReadResult, ReadError> in
+      do throws(ReadError) {
+        return .success(try readUnlabelled(raw.assumingMemoryBound(to: UInt8.self)))
+      } catch {
+        return .failure(error)
+      }
+    }
     do {
-      return try readUnlabelled([UInt8](data))
+      return try result.get()
     } catch var error {
       error.source = error.source ?? source
       throw error
     }
   }
 
-  private func readUnlabelled(_ raw: [UInt8]) throws(ReadError) -> ReadResult {
-    let bytes = try Self.utf8(raw)
+  private func readUnlabelled(_ raw: UnsafeBufferPointer<UInt8>) throws(ReadError) -> ReadResult {
+    switch try Self.utf8(raw) {
+    case .asIs(let bytes): return try readUTF8(bytes)
+    case .converted(let array):
+      let result = array.withUnsafeBufferPointer { bytes -> Result<ReadResult, ReadError> in
+        do throws(ReadError) {
+          return .success(try readUTF8(bytes))
+        } catch {
+          return .failure(error)
+        }
+      }
+      return try result.get()
+    }
+  }
+
+  private func readUTF8(_ bytes: UnsafeBufferPointer<UInt8>) throws(ReadError) -> ReadResult {
     if usesFastPath, shape == nil || shape == .speechToText,
       let fast = FastSpeechToTextReader.read(bytes)
     {
@@ -201,9 +223,17 @@ public struct TranscriptReader: Sendable {
     return "(no message)"
   }
 
+  /// Input bytes ready to parse: a part of the input, or a conversion of it.
+  enum UTF8Input {
+    case asIs(UnsafeBufferPointer<UInt8>)
+    case converted([UInt8])
+  }
+
   /// The input as UTF-8 without a byte order mark; UTF-16 (with a BOM) is converted.
-  static func utf8(_ bytes: [UInt8]) throws(ReadError) -> [UInt8] {
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
+  static func utf8(_ bytes: UnsafeBufferPointer<UInt8>) throws(ReadError) -> UTF8Input {
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      return .asIs(UnsafeBufferPointer(rebasing: bytes[3...]))
+    }
     if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00])
     {
       throw ReadError(problem: .unsupportedEncoding("UTF-32"))
@@ -225,12 +255,12 @@ public struct TranscriptReader: Sendable {
       guard let string = String(validating: units, as: UTF16.self) else {
         throw ReadError(problem: .unsupportedEncoding("UTF-16 with unpaired surrogates"))
       }
-      return Array(string.utf8)
+      return .converted(Array(string.utf8))
     }
     if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 {
       throw ReadError(
         problem: .unsupportedEncoding("UTF-16 or UTF-32 without a byte order mark"))
     }
-    return bytes
+    return .asIs(bytes)
   }
 }
