@@ -66,22 +66,24 @@ enum TimingRepair {
   private typealias Found = [(item: Int, warning: ReadWarning)]
 
   private static func repairUnordered(
-    _ input: [RawItem], warnings: inout Found
+    _ items: [RawItem], warnings: inout Found
   ) throws(ReadError) -> [Word] {
-    var items = input
+    // First pass: what is wrong, in words; the items are not copied to mend them here, the
+    // second pass applies the same mending as it builds the words.
     var previousStart: Double?
     var timedCount = 0
     var timedWithTime = false
     var needsPlacement = false
     for index in items.indices {
-      try checkRange(items[index].start, of: items[index])
-      try checkRange(items[index].end, of: items[index])
-      clampNegative(&items[index], at: index, warnings: &warnings)
       let item = items[index]
+      try checkRange(item.start, of: item)
+      try checkRange(item.end, of: item)
+      warnIfNegative(item, at: index, warnings: &warnings)
+      let (start, end) = clamped(item)
       if item.kind != .spacing {
         timedCount += 1
-        timedWithTime = timedWithTime || item.start != nil || item.end != nil
-        if let start = item.start {
+        timedWithTime = timedWithTime || start != nil || end != nil
+        if let start {
           if let previousStart, start < previousStart {
             warnings.append(
               (
@@ -94,9 +96,7 @@ enum TimingRepair {
           }
           previousStart = start
         }
-      }
-      if let start = item.start, let end = item.end, end < start {
-        if item.kind != .spacing {
+        if let start, let end = item.end.map({ max(0, $0) }), end < start {
           warnings.append(
             (
               index,
@@ -106,9 +106,8 @@ enum TimingRepair {
                   + "(\(start) s); end set to the start")
             ))
         }
-        items[index].end = start
       }
-      needsPlacement = needsPlacement || (item.start == nil && item.end == nil)
+      needsPlacement = needsPlacement || (start == nil && end == nil)
     }
 
     if timedCount > 0 && !timedWithTime {
@@ -123,7 +122,8 @@ enum TimingRepair {
     if needsPlacement {
       nextKnownStart = [Double?](repeating: nil, count: items.count + 1)
       for index in items.indices.reversed() {
-        nextKnownStart[index] = items[index].start ?? items[index].end ?? nextKnownStart[index + 1]
+        let (start, end) = clamped(items[index])
+        nextKnownStart[index] = start ?? end ?? nextKnownStart[index + 1]
       }
     }
 
@@ -134,7 +134,7 @@ enum TimingRepair {
       let item = items[index]
       let start: Double
       let end: Double
-      switch (item.start, item.end) {
+      switch clamped(item) {
       case (let known?, let knownEnd?):
         start = known
         end = knownEnd
@@ -156,18 +156,23 @@ enum TimingRepair {
           &warnings)
       }
       lastKnownEnd = max(lastKnownEnd, end)
-      var repairedItem = item
-      repairedItem.start = start
-      repairedItem.end = end
       words.append(
         Word(
           text: item.text, start: start, end: end, kind: item.kind, speakerID: item.speakerID,
           channelIndex: item.channelIndex, logprob: item.logprob,
           characters: item.characters.map {
-            repairCharacters($0, of: repairedItem, at: index, warnings: &warnings)
+            repairCharacters($0, wordStart: start, wordEnd: end, of: item, at: index, &warnings)
           }))
     }
     return words
+  }
+
+  /// An item's times with negative ones set to 0 and an end before its start set to the start.
+  private static func clamped(_ item: RawItem) -> (start: Double?, end: Double?) {
+    let start = item.start.map { max(0, $0) }
+    var end = item.end.map { max(0, $0) }
+    if let start, let known = end, known < start { end = start }
+    return (start, end)
   }
 
   private static func checkRange(_ time: Double?, of item: RawItem) throws(ReadError) {
@@ -179,16 +184,12 @@ enum TimingRepair {
           + "\(Int(maximumTime)) s (\(Int(maximumTime) / 3600) hours)"))
   }
 
-  private static func clampNegative(
-    _ item: inout RawItem, at index: Int, warnings: inout Found
-  ) {
+  private static func warnIfNegative(_ item: RawItem, at index: Int, warnings: inout Found) {
     if let start = item.start, start < 0 {
       warnIfTimed(item, at: index, "has a negative start time (\(start) s); set to 0", &warnings)
-      item.start = 0
     }
     if let end = item.end, end < 0 {
       warnIfTimed(item, at: index, "has a negative end time (\(end) s); set to 0", &warnings)
-      item.end = 0
     }
   }
 
@@ -201,10 +202,9 @@ enum TimingRepair {
   }
 
   private static func repairCharacters(
-    _ characters: [RawCharacter], of item: RawItem, at index: Int, warnings: inout Found
+    _ characters: [RawCharacter], wordStart: Double, wordEnd: Double, of item: RawItem,
+    at index: Int, _ warnings: inout Found
   ) -> [CharacterTiming] {
-    let wordStart = item.start ?? 0
-    let wordEnd = item.end ?? wordStart
     var repaired = false
     let result = characters.map { character -> CharacterTiming in
       var start = character.start ?? wordStart

@@ -28,8 +28,9 @@ public struct SRTRenderer: Sendable {
   /// The SRT text of `segments`.
   public func render(_ segments: [Segment]) -> String {
     let wrapper = LineWrapper(maxCharactersPerLine: maxCharactersPerLine)
-    var cues: [String] = []
-    cues.reserveCapacity(segments.count)
+    var output = ""
+    output.reserveCapacity(segments.count * 80)
+    var number = 0
     for segment in segments {
       var lines: [String]
       if let chosen = segment.lines {
@@ -47,11 +48,20 @@ public struct SRTRenderer: Sendable {
       // A segment of nothing but whitespace has no text line, and a cue without one would run
       // into the next; it is left out, and the cues stay numbered without a gap.
       guard !lines.isEmpty else { continue }
-      var cue = "\(cues.count + 1)\n"
-      cue += Timecode.srt(segment.start) + " --> " + Timecode.srt(segment.end) + "\n"
-      cue += lines.joined(separator: "\n")
-      cues.append(cue)
+      number += 1
+      // Cues are separated by one blank line.
+      if number > 1 { output += "\n" }
+      output += String(number)
+      output += "\n"
+      Timecode.append(segment.start, separator: ",", to: &output)
+      output += " --> "
+      Timecode.append(segment.end, separator: ",", to: &output)
+      for line in lines {
+        output += "\n"
+        output += line
+      }
+      output += "\n"
     }
-    return cues.isEmpty ? "" : cues.joined(separator: "\n\n") + "\n"
+    return output
   }
 }

@@ -10,11 +10,38 @@ public enum Timecode {
 
   /// `HH:MM:SS<separator>mmm`; hours grow past two digits rather than wrap.
   public static func format(_ seconds: Double, separator: Character) -> String {
+    var text = ""
+    append(seconds, separator: separator, to: &text)
+    return text
+  }
+
+  /// Appends ``format(_:separator:)``'s text to `text`, which renderers of many cues use to
+  /// build one string without a string per field.
+  public static func append(_ seconds: Double, separator: Character, to text: inout String) {
     let total = milliseconds(seconds)
     let millis = total % 1000
     let totalSeconds = total / 1000
-    return pad(totalSeconds / 3600, 2) + ":" + pad(totalSeconds / 60 % 60, 2) + ":"
-      + pad(totalSeconds % 60, 2) + String(separator) + pad(millis, 3)
+    let hours = totalSeconds / 3600
+    if hours < 100 {
+      appendDigits(hours, 2, to: &text)
+    } else {
+      text += String(hours)
+    }
+    text.append(":")
+    appendDigits(totalSeconds / 60 % 60, 2, to: &text)
+    text.append(":")
+    appendDigits(totalSeconds % 60, 2, to: &text)
+    text.append(separator)
+    appendDigits(millis, 3, to: &text)
+  }
+
+  private static func appendDigits(_ value: Int, _ width: Int, to text: inout String) {
+    var divisor = width == 3 ? 100 : 10
+    while divisor > 0 {
+      let digit = value / divisor % 10
+      text.unicodeScalars.append(Unicode.Scalar(UInt8(48 + digit)))
+      divisor /= 10
+    }
   }
 
   /// `HH:MM:SS,mmm`, the SubRip form.
@@ -22,10 +49,4 @@ public enum Timecode {
 
   /// `HH:MM:SS.mmm`, the WebVTT form.
   public static func vtt(_ seconds: Double) -> String { format(seconds, separator: ".") }
-
-  private static func pad(_ value: Int, _ width: Int) -> String {
-    let digits = String(value)
-    return digits.count >= width
-      ? digits : String(repeating: "0", count: width - digits.count) + digits
-  }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A run of items shown together: one subtitle cue, one paragraph of a text export.
 public struct Segment: Sendable, Equatable {
   /// Every item of the segment in input order: words, audio events and the spacing between them
@@ -98,34 +96,31 @@ public struct Segmenter: Sendable {
     var segments: [Segment] = []
     var boundaries: [Boundary] = []
     var builder = Builder()
-    var leading: [Word] = []
+    // Segments are runs of the input: each holds from its first item (or the spacing before the
+    // very first word) up to the next segment's first word, so spacing at a boundary stays
+    // with the earlier segment.
+    var lower = 0
 
-    for item in words {
+    for index in words.indices {
+      let item = words[index]
       if item.kind == .spacing {
-        if builder.isOpen {
-          builder.pending.append(item)
-          builder.pendingText += item.text
-        } else {
-          leading.append(item)
-        }
+        if builder.isOpen { builder.pendingText += item.text }
         continue
       }
       if builder.isOpen, let boundary = boundary(before: item, in: builder) {
-        segments.append(builder.close())
+        segments.append(builder.close(items: words[lower..<index]))
         boundaries.append(boundary)
+        lower = index
       }
       if builder.isOpen {
         builder.append(item)
       } else {
-        builder.open(with: item, leading: leading)
-        leading = []
+        builder.open(with: item)
       }
     }
     if builder.isOpen {
-      segments.append(builder.close())
+      segments.append(builder.close(items: words[lower...]))
       boundaries.append(.end)
-    } else if !leading.isEmpty, !segments.isEmpty {
-      segments[segments.count - 1].items += leading
     }
     return (segments, boundaries)
   }
@@ -150,8 +145,8 @@ public struct Segmenter: Sendable {
       let tail = builder.pendingText.last ?? builder.text.last
       estimate = Segmenter.joinedCount(tail, estimate, item.text)
       estimate -= builder.leadingWhitespace
-      estimate -= item.text.reversed().prefix(while: \.isWhitespace).count
-      let exactEnough = !item.text.allSatisfy(\.isWhitespace)
+      estimate -= Whitespace.trailingCount(item.text)
+      let exactEnough = !Whitespace.isBlank(item.text)
       if exactEnough && estimate > limit + 2 { return .characters(limit: limit) }
       if !exactEnough || estimate >= limit - 2 {
         let candidate = builder.text + builder.pendingText + item.text
@@ -165,20 +160,17 @@ public struct Segmenter: Sendable {
   /// the characters at the seam join into one cluster.
   static func joinedCount(_ last: Character?, _ count: Int, _ addition: String) -> Int {
     guard let last, let first = addition.first else { return count + addition.count }
-    let joins = (String(last) + String(first)).count == 1
-    return count + addition.count - (joins ? 1 : 0)
+    return count + addition.count - (last.joins(first) ? 1 : 0)
   }
 
   static func trimmed(_ text: String) -> String {
-    text.trimmingCharacters(in: .whitespacesAndNewlines)
+    Whitespace.trimmingWhitespace(text)
   }
 
   private struct Builder {
-    var items: [Word] = []
     var text = ""
     var textCount = 0
     var leadingWhitespace = 0
-    var pending: [Word] = []
     var pendingText = ""
     var start = 0.0
     var end = 0.0
@@ -186,11 +178,10 @@ public struct Segmenter: Sendable {
     var speakerID: String?
     var isOpen = false
 
-    mutating func open(with item: Word, leading: [Word]) {
-      items = leading + [item]
+    mutating func open(with item: Word) {
       text = item.text
       textCount = item.text.count
-      leadingWhitespace = item.text.prefix(while: \.isWhitespace).count
+      leadingWhitespace = Whitespace.leadingCount(item.text)
       start = item.start
       end = item.end
       lastEnd = item.end
@@ -199,22 +190,19 @@ public struct Segmenter: Sendable {
     }
 
     mutating func append(_ item: Word) {
-      items += pending
-      items.append(item)
       textCount = Segmenter.joinedCount(text.last, textCount, pendingText)
       text += pendingText
       textCount = Segmenter.joinedCount(text.last, textCount, item.text)
       text += item.text
-      pending = []
       pendingText = ""
       end = item.end
       lastEnd = item.end
       speakerID = speakerID ?? item.speakerID
     }
 
-    mutating func close() -> Segment {
+    mutating func close(items: ArraySlice<Word>) -> Segment {
       let segment = Segment(
-        items: items + pending, text: Segmenter.trimmed(text), start: start,
+        items: Array(items), text: Segmenter.trimmed(text), start: start,
         end: max(start, end), speakerID: speakerID)
       self = Builder()
       return segment

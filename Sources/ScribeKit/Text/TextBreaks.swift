@@ -20,6 +20,9 @@ enum TextBreaks {
   /// A character that forms a unit of its own: Han ideographs, kana, and CJK punctuation.
   static func isUnitCharacter(_ character: Character) -> Bool {
     guard let scalar = character.unicodeScalars.first else { return false }
+    // Nothing below U+3000 is Han, kana or CJK punctuation (nor has the Ideographic property),
+    // and asking the property table for every Latin letter is slow.
+    if scalar.value < 0x3000 { return false }
     switch scalar.value {
     case 0x3000...0x303F,  // CJK symbols and punctuation
       0x3040...0x30FF,  // hiragana, katakana
