@@ -314,10 +314,9 @@ public struct CaptionSegmenter: Sendable {
     let tokens = measure.tokens
     let firstItem = start == 0 ? 0 : tokens[start].itemIndex
     let lastItem = end < tokens.count ? tokens[end].itemIndex : items.count
-    let cueItems = Array(items[firstItem..<lastItem])
     let speaker = tokens[start..<end].lazy.compactMap(\.item.speakerID).first
     var segment = Segment(
-      items: cueItems, text: lines.joined(separator: " "), start: tokens[start].item.start,
+      itemSlice: items[firstItem..<lastItem], text: lines.joined(separator: " "), start: tokens[start].item.start,
       end: max(tokens[start].item.start, tokens[start..<end].map(\.item.end).max() ?? 0),
       speakerID: speaker)
     segment.lines = lines

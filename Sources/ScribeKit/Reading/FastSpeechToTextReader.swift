@@ -2,12 +2,14 @@
 /// `words` straight from the bytes into items, without building a JSON tree for them.
 ///
 /// It gives up (returns `nil`) at anything outside the common shape: a syntax error, a value of
-/// an unexpected type, an unknown item type, per-character times, another shape altogether.
+/// an unexpected type, an unknown item type, per-character times, another shape altogether, and
+/// any timing that ``TimingRepair`` would mend (missing, negative, reversed, out of order or out
+/// of range), so that the words it returns need no repair and no warning.
 /// ``TranscriptReader`` then reads the input with the general path, which produces exactly the
 /// same result for valid input (a test holds them equal) and the precise error for invalid input.
 enum FastSpeechToTextReader {
   struct Result {
-    var items: [RawItem]
+    var words: [Word]
     var languageCode: String?
     var languageProbability: Double?
     var transcriptionID: String?
@@ -22,7 +24,7 @@ enum FastSpeechToTextReader {
   private struct GiveUp: Error {}
 
   private static func readDocument(_ parser: inout Parser) throws -> Result? {
-    var result = Result(items: [])
+    var result = Result(words: [])
     var sawWords = false
     parser.skipWhitespace()
     try expect(&parser, "{")
@@ -35,7 +37,7 @@ enum FastSpeechToTextReader {
       try expect(&parser, ":")
       parser.skipWhitespace()
       if key.equals("words") {
-        result.items = try readWords(&parser)
+        result.words = try readWords(&parser)
         sawWords = true
       } else if key.equals("transcripts") || key.equals("segments") || key.equals("data")
         || key.equals("alignment") || key.equals("characters") || key.equals("detail")
@@ -65,28 +67,35 @@ enum FastSpeechToTextReader {
     return result
   }
 
-  private static func readWords(_ parser: inout Parser) throws -> [RawItem] {
+  private static func readWords(_ parser: inout Parser) throws -> [Word] {
     try expect(&parser, "[")
-    var items: [RawItem] = []
+    var words: [Word] = []
     // Real responses spend well over 40 bytes per item; reserving from that bound avoids the
     // copies of a growing array, and pages never written are never made resident.
-    items.reserveCapacity(parser.bytes.count / 40)
+    words.reserveCapacity(parser.bytes.count / 40)
     var speakers = SpeakerCache()
+    var previousStart = 0.0
     parser.skipWhitespace()
     if peek(parser) == UInt8(ascii: "]") {
       parser.index += 1
-      return items
+      return words
     }
     while true {
       parser.skipWhitespace()
-      items.append(try readWord(&parser, position: items.count, speakers: &speakers))
+      let word = try readWord(&parser, speakers: &speakers)
+      if word.kind != .spacing {
+        // Out of order: the general path keeps it with a warning.
+        guard word.start >= previousStart else { throw GiveUp() }
+        previousStart = word.start
+      }
+      words.append(word)
       parser.skipWhitespace()
       if peek(parser) == UInt8(ascii: ",") {
         parser.index += 1
         continue
       }
       try expect(&parser, "]")
-      return items
+      return words
     }
   }
 
@@ -105,8 +114,8 @@ enum FastSpeechToTextReader {
   }
 
   private static func readWord(
-    _ parser: inout Parser, position: Int, speakers: inout SpeakerCache
-  ) throws -> RawItem {
+    _ parser: inout Parser, speakers: inout SpeakerCache
+  ) throws -> Word {
     try expect(&parser, "{")
     var text: String?
     var textIsWhitespace = false
@@ -169,10 +178,13 @@ enum FastSpeechToTextReader {
     let whitespace = textIsWhitespace || (!text.isEmpty && text.allSatisfy(\.isWhitespace))
     // A spacing item with text gets a warning on the general path.
     if kind == .spacing && !whitespace { throw GiveUp() }
-    return RawItem(
-      container: "$.words", index: position, text: text, start: start, end: end,
-      kind: kind ?? (whitespace ? .spacing : .word), speakerID: speaker, channelIndex: channel,
-      logprob: logprob)
+    // Anything to mend is left to the general path, which mends it and says so.
+    guard let start, let end, start >= 0, end >= start, end <= TimingRepair.maximumTime else {
+      throw GiveUp()
+    }
+    return Word(
+      text: text, start: start, end: end, kind: kind ?? (whitespace ? .spacing : .word),
+      speakerID: speaker, channelIndex: channel, logprob: logprob)
   }
 
   /// A member name without escapes; names with escapes are left to the general path.

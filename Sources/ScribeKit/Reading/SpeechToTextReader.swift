@@ -19,7 +19,17 @@ enum SpeechToTextReader {
     _ words: [RawItem], languageCode: String?, languageProbability: Double?,
     transcriptionID: String?, channelIndex: Int?, warnings: inout [ReadWarning]
   ) throws(ReadError) -> Transcript {
-    let items = try TimingRepair.repair(words, warnings: &warnings)
+    transcript(
+      repaired: try TimingRepair.repair(words, warnings: &warnings), languageCode: languageCode,
+      languageProbability: languageProbability, transcriptionID: transcriptionID,
+      channelIndex: channelIndex, warnings: &warnings)
+  }
+
+  /// A chunk's transcript from items whose timings are already sound.
+  static func transcript(
+    repaired items: [Word], languageCode: String?, languageProbability: Double?,
+    transcriptionID: String?, channelIndex: Int?, warnings: inout [ReadWarning]
+  ) -> Transcript {
     if !items.contains(where: \.isTimed) {
       warnings.append(
         ReadWarning(path: "$.words", message: "the transcript has no words; every output is empty"))

@@ -83,8 +83,8 @@ public struct TranscriptReader: Sendable {
       let fast = FastSpeechToTextReader.read(bytes)
     {
       var warnings: [ReadWarning] = []
-      let transcript = try SpeechToTextReader.transcript(
-        fast.items, languageCode: fast.languageCode,
+      let transcript = SpeechToTextReader.transcript(
+        repaired: fast.words, languageCode: fast.languageCode,
         languageProbability: fast.languageProbability, transcriptionID: fast.transcriptionID,
         channelIndex: fast.channelIndex, warnings: &warnings)
       return ReadResult(transcript: transcript, shape: .speechToText, warnings: warnings)

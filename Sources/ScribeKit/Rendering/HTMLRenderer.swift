@@ -94,7 +94,7 @@ public struct HTMLRenderer: Sendable {
     guard interactive else { return Markup.escapeText(TextRenderer.singleLine(segment.text)) }
     var result = ""
     var pendingSpace = false
-    for item in segment.items {
+    for item in segment.itemSlice {
       if item.kind == .spacing || item.text.allSatisfy(\.isWhitespace) {
         pendingSpace = !result.isEmpty
         continue

@@ -35,11 +35,11 @@ public struct SegmentedJSONRenderer: Sendable {
     for (number, segment) in segments.enumerated() {
       out += number == 0 ? "\n" : ",\n"
       out += "    {\n      \"text\": " + JSONWriter.string(segment.text) + ",\n      \"words\": "
-      if segment.items.isEmpty {
+      if segment.itemSlice.isEmpty {
         out += "[]"
       } else {
         out += "["
-        for (index, word) in segment.items.enumerated() {
+        for (index, word) in segment.itemSlice.enumerated() {
           out += index == 0 ? "\n" : ",\n"
           append(word, to: &out)
         }

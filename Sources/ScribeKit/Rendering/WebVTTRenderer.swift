@@ -77,7 +77,7 @@ public struct WebVTTRenderer: Sendable {
     var last = Timecode.milliseconds(segment.start)
     let end = Timecode.milliseconds(segment.end)
     var first = true
-    for item in segment.items where item.kind != .spacing {
+    for item in segment.itemSlice where item.kind != .spacing {
       let time = Timecode.milliseconds(item.start)
       if !first, time > last, time < end {
         tags[visible] = "<" + Timecode.vtt(item.start) + ">"

@@ -2,7 +2,14 @@
 public struct Segment: Sendable, Equatable {
   /// Every item of the segment in input order: words, audio events and the spacing between them
   /// (and spacing that followed the last word, so that no item of the input is lost).
-  public var items: [Word]
+  public var items: [Word] {
+    get { Array(itemSlice) }
+    set { itemSlice = newValue[...] }
+  }
+  /// The items as a run of the channel they came from: segmenters share the channel's storage
+  /// instead of copying every word (a copy would double the memory of a long transcript), and
+  /// renderers read them from here. Its indices are the channel's, not zero-based.
+  var itemSlice: ArraySlice<Word>
   /// The items' text joined as they are and trimmed at both ends.
   public var text: String
   /// The first word's start, in seconds.
@@ -17,7 +24,13 @@ public struct Segment: Sendable, Equatable {
 
   /// Creates a segment.
   public init(items: [Word], text: String, start: Double, end: Double, speakerID: String?) {
-    self.items = items
+    self.init(itemSlice: items[...], text: text, start: start, end: end, speakerID: speakerID)
+  }
+
+  init(
+    itemSlice: ArraySlice<Word>, text: String, start: Double, end: Double, speakerID: String?
+  ) {
+    self.itemSlice = itemSlice
     self.text = text
     self.start = start
     self.end = end
@@ -25,7 +38,7 @@ public struct Segment: Sendable, Equatable {
   }
 
   /// The words and audio events, without spacing.
-  public var words: [Word] { items.filter(\.isTimed) }
+  public var words: [Word] { itemSlice.filter(\.isTimed) }
 }
 
 /// Splits a channel's items into segments exactly as the ElevenLabs export does.
@@ -202,7 +215,7 @@ public struct Segmenter: Sendable {
 
     mutating func close(items: ArraySlice<Word>) -> Segment {
       let segment = Segment(
-        items: Array(items), text: Segmenter.trimmed(text), start: start,
+        itemSlice: items, text: Segmenter.trimmed(text), start: start,
         end: max(start, end), speakerID: speakerID)
       self = Builder()
       return segment
