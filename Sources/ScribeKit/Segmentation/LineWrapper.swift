@@ -17,6 +17,7 @@ public struct LineWrapper: Sendable {
   /// The lines of `text`. Whitespace runs (including line breaks) become single spaces; an
   /// empty or all-whitespace text gives no lines.
   public func wrap(_ text: String) -> [String] {
+    if let lines = Self.wrapASCII(text, limit: maxCharactersPerLine) { return lines }
     let units = Self.units(of: text)
     guard let limit = maxCharactersPerLine else {
       return units.isEmpty ? [] : [Self.join(units)]
@@ -43,6 +44,41 @@ public struct LineWrapper: Sendable {
     }
     if !line.isEmpty { lines.append(line) }
     return lines
+  }
+
+  /// ``wrap(_:)`` for ASCII text, straight from its bytes: there every byte is one character
+  /// and lines break only at whitespace. `nil` when the text is not ASCII.
+  private static func wrapASCII(_ text: String, limit: Int?) -> [String]? {
+    var text = text
+    return text.withUTF8 { bytes -> [String]? in
+      var lines: [String] = []
+      var line: [UInt8] = []
+      line.reserveCapacity(min(bytes.count, (limit ?? bytes.count) + 1))
+      var index = 0
+      while index < bytes.count {
+        if Whitespace.isASCIIWhitespace(bytes[index]) {
+          index += 1
+          continue
+        }
+        let start = index
+        while index < bytes.count, !Whitespace.isASCIIWhitespace(bytes[index]) {
+          guard bytes[index] < 0x80 else { return nil }
+          index += 1
+        }
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        if !line.isEmpty {
+          if let limit, line.count + 1 + word.count > limit {
+            lines.append(String(decoding: line, as: UTF8.self))
+            line.removeAll(keepingCapacity: true)
+          } else {
+            line.append(UInt8(ascii: " "))
+          }
+        }
+        line.append(contentsOf: word)
+      }
+      if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
+      return lines
+    }
   }
 
   /// The lines a renderer shows for `segment`: the ones ``CaptionSegmenter`` chose, when it

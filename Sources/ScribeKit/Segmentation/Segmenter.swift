@@ -153,9 +153,9 @@ public struct Segmenter: Sendable {
       // Counting by parts is exact unless grapheme clusters join across a boundary or the ends
       // hold whitespace to trim, which can change the total by a few; near the limit, count the
       // real text.
-      var estimate = Segmenter.joinedCount(
-        builder.text.last, builder.textCount, builder.pendingText)
-      let tail = builder.pendingText.last ?? builder.text.last
+      let textLast = Graphemes.last(of: builder.text)
+      var estimate = Segmenter.joinedCount(textLast, builder.textCount, builder.pendingText)
+      let tail = Graphemes.last(of: builder.pendingText) ?? textLast
       estimate = Segmenter.joinedCount(tail, estimate, item.text)
       estimate -= builder.leadingWhitespace
       estimate -= Whitespace.trailingCount(item.text)
@@ -163,7 +163,9 @@ public struct Segmenter: Sendable {
       if exactEnough && estimate > limit + 2 { return .characters(limit: limit) }
       if !exactEnough || estimate >= limit - 2 {
         let candidate = builder.text + builder.pendingText + item.text
-        if Segmenter.trimmed(candidate).count > limit { return .characters(limit: limit) }
+        if Graphemes.count(Segmenter.trimmed(candidate)) > limit {
+          return .characters(limit: limit)
+        }
       }
     }
     return nil
@@ -172,8 +174,9 @@ public struct Segmenter: Sendable {
   /// The grapheme count of `text + addition`, given `count` for `text`, checking only whether
   /// the characters at the seam join into one cluster.
   static func joinedCount(_ last: Character?, _ count: Int, _ addition: String) -> Int {
-    guard let last, let first = addition.first else { return count + addition.count }
-    return count + addition.count - (last.joins(first) ? 1 : 0)
+    let additionCount = Graphemes.count(addition)
+    guard let last, let first = addition.first else { return count + additionCount }
+    return count + additionCount - (last.joins(first) ? 1 : 0)
   }
 
   static func trimmed(_ text: String) -> String {
@@ -193,7 +196,7 @@ public struct Segmenter: Sendable {
 
     mutating func open(with item: Word) {
       text = item.text
-      textCount = item.text.count
+      textCount = Graphemes.count(item.text)
       leadingWhitespace = Whitespace.leadingCount(item.text)
       start = item.start
       end = item.end
@@ -203,9 +206,9 @@ public struct Segmenter: Sendable {
     }
 
     mutating func append(_ item: Word) {
-      textCount = Segmenter.joinedCount(text.last, textCount, pendingText)
+      textCount = Segmenter.joinedCount(Graphemes.last(of: text), textCount, pendingText)
       text += pendingText
-      textCount = Segmenter.joinedCount(text.last, textCount, item.text)
+      textCount = Segmenter.joinedCount(Graphemes.last(of: text), textCount, item.text)
       text += item.text
       pendingText = ""
       end = item.end

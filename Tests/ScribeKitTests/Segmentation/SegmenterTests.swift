@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ScribeKit
@@ -152,6 +153,27 @@ struct LineWrapperTests {
     let lines = wrapper.wrap("👩‍👩‍👧👨‍👩‍👦 e\u{301}e\u{301}")
     #expect(lines.joined(separator: " ") == "👩‍👩‍👧👨‍👩‍👦 e\u{301}e\u{301}")
     #expect(lines.allSatisfy { $0.count <= 2 })
+  }
+
+  /// ASCII text is wrapped from its bytes; the same text with "a" spelled "á" (one character
+  /// too, but not ASCII) takes the Unicode path. Both must give the same lines.
+  @Test(arguments: Array(UInt64(1)...UInt64(60)))
+  func asciiPathMatchesTheUnicodePath(seed: UInt64) {
+    var generator = SeededGenerator(seed: seed)
+    let pieces = ["a", "banana", "cat", "at", "antidisestablishmentarianism", ",", "I'm", "--", "a."]
+    let gaps = [" ", " ", " ", "  ", "\t", "\n", " \r\n "]
+    var text = Bool.random(using: &generator) ? " " : ""
+    for _ in 0..<Int.random(in: 0...40, using: &generator) {
+      text += pieces.randomElement(using: &generator) ?? ""
+      text += gaps.randomElement(using: &generator) ?? " "
+    }
+    for limit in [nil, 1, 5, 12, 42] {
+      let wrapper = LineWrapper(maxCharactersPerLine: limit)
+      let accented = wrapper.wrap(text.replacingOccurrences(of: "a", with: "á"))
+      #expect(
+        wrapper.wrap(text) == accented.map { $0.replacingOccurrences(of: "á", with: "a") },
+        "limit \(String(describing: limit)): \(text.debugDescription)")
+    }
   }
 
   @Test func collapsesWhitespaceAndLeavesShortTextAlone() {
