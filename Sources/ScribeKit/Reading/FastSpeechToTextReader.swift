@@ -175,7 +175,7 @@ enum FastSpeechToTextReader {
     try expect(&parser, "}")
     guard let text else { throw GiveUp() }
     // Non-ASCII whitespace is rare enough to ask the general rule about.
-    let whitespace = textIsWhitespace || (!text.isEmpty && text.allSatisfy(\.isWhitespace))
+    let whitespace = textIsWhitespace || (!text.isEmpty && Whitespace.isBlank(text))
     // A spacing item with text gets a warning on the general path.
     if kind == .spacing && !whitespace { throw GiveUp() }
     // Anything to mend is left to the general path, which mends it and says so.
