@@ -120,13 +120,16 @@ public struct Segmenter: Sendable {
         if builder.isOpen { builder.pendingText += item.text }
         continue
       }
-      if builder.isOpen, let boundary = boundary(before: item, in: builder) {
-        segments.append(builder.close(items: words[lower..<index]))
-        boundaries.append(boundary)
-        lower = index
-      }
       if builder.isOpen {
-        builder.append(item)
+        let counts = builder.counts(adding: item)
+        if let boundary = boundary(before: item, in: builder, counts: counts) {
+          segments.append(builder.close(items: words[lower..<index]))
+          boundaries.append(boundary)
+          lower = index
+          builder.open(with: item)
+        } else {
+          builder.append(item, counts: counts)
+        }
       } else {
         builder.open(with: item)
       }
@@ -139,7 +142,9 @@ public struct Segmenter: Sendable {
   }
 
   /// The rule that makes `item` start a new segment, or `nil` when it joins the open one.
-  private func boundary(before item: Word, in builder: Builder) -> Boundary? {
+  private func boundary(
+    before item: Word, in builder: Builder, counts: Builder.Counts
+  ) -> Boundary? {
     if let speaker = item.speakerID, let current = builder.speakerID, speaker != current {
       return .speakerChange(from: current, to: speaker)
     }
@@ -153,12 +158,8 @@ public struct Segmenter: Sendable {
       // Counting by parts is exact unless grapheme clusters join across a boundary or the ends
       // hold whitespace to trim, which can change the total by a few; near the limit, count the
       // real text.
-      let textLast = Graphemes.last(of: builder.text)
-      var estimate = Segmenter.joinedCount(textLast, builder.textCount, builder.pendingText)
-      let tail = Graphemes.last(of: builder.pendingText) ?? textLast
-      estimate = Segmenter.joinedCount(tail, estimate, item.text)
-      estimate -= builder.leadingWhitespace
-      estimate -= Whitespace.trailingCount(item.text)
+      let estimate =
+        counts.total - builder.leadingWhitespace - Whitespace.trailingCount(item.text)
       let exactEnough = !Whitespace.isBlank(item.text)
       if exactEnough && estimate > limit + 2 { return .characters(limit: limit) }
       if !exactEnough || estimate >= limit - 2 {
@@ -173,10 +174,8 @@ public struct Segmenter: Sendable {
 
   /// The grapheme count of `text + addition`, given `count` for `text`, checking only whether
   /// the characters at the seam join into one cluster.
-  static func joinedCount(_ last: Character?, _ count: Int, _ addition: String) -> Int {
-    let additionCount = Graphemes.count(addition)
-    guard let last, let first = addition.first else { return count + additionCount }
-    return count + additionCount - (last.joins(first) ? 1 : 0)
+  static func joinedCount(_ text: String, _ count: Int, _ addition: String) -> Int {
+    count + Graphemes.count(addition) - (Graphemes.joinAtSeam(text, addition) ? 1 : 0)
   }
 
   static func trimmed(_ text: String) -> String {
@@ -194,10 +193,25 @@ public struct Segmenter: Sendable {
     var speakerID: String?
     var isOpen = false
 
+    /// Grapheme counts of the text with the pending spacing appended, and with the next item
+    /// appended after that; worked out once per item, for the limit and then for appending.
+    struct Counts {
+      var withPending: Int
+      var total: Int
+    }
+
+    func counts(adding item: Word) -> Counts {
+      let withPending = Segmenter.joinedCount(text, textCount, pendingText)
+      let tail = pendingText.isEmpty ? text : pendingText
+      return Counts(
+        withPending: withPending, total: Segmenter.joinedCount(tail, withPending, item.text))
+    }
+
     mutating func open(with item: Word) {
       text = item.text
       textCount = Graphemes.count(item.text)
       leadingWhitespace = Whitespace.leadingCount(item.text)
+      pendingText = ""
       start = item.start
       end = item.end
       lastEnd = item.end
@@ -205,11 +219,10 @@ public struct Segmenter: Sendable {
       isOpen = true
     }
 
-    mutating func append(_ item: Word) {
-      textCount = Segmenter.joinedCount(Graphemes.last(of: text), textCount, pendingText)
+    mutating func append(_ item: Word, counts: Counts) {
       text += pendingText
-      textCount = Segmenter.joinedCount(Graphemes.last(of: text), textCount, item.text)
       text += item.text
+      textCount = counts.total
       pendingText = ""
       end = item.end
       lastEnd = item.end
@@ -220,7 +233,7 @@ public struct Segmenter: Sendable {
       let segment = Segment(
         itemSlice: items, text: Segmenter.trimmed(text), start: start,
         end: max(start, end), speakerID: speakerID)
-      self = Builder()
+      isOpen = false
       return segment
     }
   }

@@ -10,12 +10,14 @@ enum Graphemes {
     return text.utf8.count
   }
 
-  /// The character at the end of `text`, for asking whether what follows joins it.
-  ///
-  /// When the last byte is ASCII, that byte stands for the last cluster: whatever may precede
-  /// it in the cluster (a prepended mark) plays no part in whether the next character joins.
-  static func last(of text: String) -> Character? {
-    if let byte = text.utf8.last, byte < 0x80 { return Character(Unicode.Scalar(byte)) }
-    return text.last
+  /// `true` when the last character of `text` and the first of `next` form one grapheme
+  /// cluster when the two are joined, as a combining mark or a zero-width joiner does with what
+  /// precedes it.
+  static func joinAtSeam(_ text: String, _ next: String) -> Bool {
+    guard let before = text.utf8.last, let after = next.utf8.first else { return false }
+    // Between two ASCII scalars Unicode breaks, except inside CR LF.
+    if before < 0x80 && after < 0x80 { return before == 0x0D && after == 0x0A }
+    guard let last = text.last, let first = next.first else { return false }
+    return (String(last) + String(first)).count == 1
   }
 }

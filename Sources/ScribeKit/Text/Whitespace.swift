@@ -47,15 +47,3 @@ enum Whitespace {
     return String(scalars[start...end])
   }
 }
-
-extension Character {
-  /// `true` when `self` followed by `next` form one grapheme cluster, as a combining mark or a
-  /// zero-width joiner does with what precedes it.
-  func joins(_ next: Character) -> Bool {
-    // Two ASCII characters join only as CR LF.
-    if let byte = asciiValue, let nextByte = next.asciiValue {
-      return byte == 0x0D && nextByte == 0x0A
-    }
-    return (String(self) + String(next)).count == 1
-  }
-}
