@@ -1,4 +1,5 @@
 import Foundation
+import ScribeKit
 
 /// Where the input comes from: a file or standard input.
 struct InputSource {
@@ -32,7 +33,7 @@ struct InputSource {
       throw CommandFailure("\(label): is a folder; expected a JSON file")
     }
     do {
-      return try Data(contentsOf: url)
+      return try InputFile.read(url)
     } catch {
       throw CommandFailure("\(label): cannot read: \(error.localizedDescription)")
     }

@@ -69,34 +69,42 @@ enum FastSpeechToTextReader {
 
   private static func readWords(_ parser: inout Parser) throws -> [Word] {
     try expect(&parser, "[")
-    var words: [Word] = []
-    // Real responses spend well over 40 bytes per item; reserving from that bound avoids the
-    // copies of a growing array, and pages never written are never made resident.
-    words.reserveCapacity(parser.bytes.count / 40)
-    var speakers = SpeakerCache()
-    var previousStart = 0.0
-    parser.skipWhitespace()
-    if peek(parser) == UInt8(ascii: "]") {
-      parser.index += 1
-      return words
-    }
-    while true {
-      parser.skipWhitespace()
-      let word = try readWord(&parser, speakers: &speakers)
-      if word.kind != .spacing {
-        // Out of order: the general path keeps it with a warning.
-        guard word.start >= previousStart else { throw GiveUp() }
-        previousStart = word.start
+    // No item is shorter than `{"text":"","start":0,"end":0}` and a comma, so this capacity is
+    // never outgrown; memory never written is never made resident, and huge pages make the
+    // memory that is written cheap to fault in.
+    let capacity = parser.bytes.count / 30 + 1
+    var parsing = parser
+    let words = try [Word](unsafeUninitializedCapacity: capacity) { buffer, count in
+      MemoryAdvice.preferHugePages(UnsafeMutableRawBufferPointer(buffer))
+      var speakers = SpeakerCache()
+      var previousStart = 0.0
+      parsing.skipWhitespace()
+      if peek(parsing) == UInt8(ascii: "]") {
+        parsing.index += 1
+        return
       }
-      words.append(word)
-      parser.skipWhitespace()
-      if peek(parser) == UInt8(ascii: ",") {
-        parser.index += 1
-        continue
+      while true {
+        parsing.skipWhitespace()
+        let word = try readWord(&parsing, speakers: &speakers)
+        if word.kind != .spacing {
+          // Out of order: the general path keeps it with a warning.
+          guard word.start >= previousStart else { throw GiveUp() }
+          previousStart = word.start
+        }
+        guard count < buffer.count else { throw GiveUp() }
+        buffer.initializeElement(at: count, to: word)
+        count += 1
+        parsing.skipWhitespace()
+        if peek(parsing) == UInt8(ascii: ",") {
+          parsing.index += 1
+          continue
+        }
+        try expect(&parsing, "]")
+        return
       }
-      try expect(&parser, "]")
-      return words
     }
+    parser = parsing
+    return words
   }
 
   /// The last speaker ID read, so that the run of items of one speaker shares one string.

@@ -41,7 +41,7 @@ public struct TranscriptReader: Sendable {
   /// - Throws: ``ReadError`` for content problems; Foundation's error when the file cannot be
   ///   opened.
   public func read(contentsOf url: URL) throws -> ReadResult {
-    let data = try Data(contentsOf: url)
+    let data = try InputFile.read(url)
     return try read(data, source: url.path)
   }
 
