@@ -4,6 +4,8 @@ import Foundation
 public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
   /// No key was given (`ELEVENLABS_API_KEY` unset and no key file).
   case missingAPIKey
+  /// The key file given could not be read, or holds no key. Its content is never shown.
+  case unreadableKeyFile(path: String, reason: String)
   /// The base URL is not HTTPS and not on this machine, so the key would cross the network in
   /// clear text.
   case insecureBaseURL(String)
@@ -44,6 +46,8 @@ public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
     switch self {
     case .missingAPIKey:
       return "no API key: set ELEVENLABS_API_KEY or pass --api-key-file"
+    case .unreadableKeyFile(let path, let reason):
+      return "the API key file \(path) \(reason)"
     case .insecureBaseURL(let url):
       return
         "refusing to send the API key to \(url): use https (plain http is allowed only to this machine)"

@@ -47,9 +47,20 @@ public struct ClientConfiguration: Sendable {
   ) throws(APIError) -> ClientConfiguration {
     var key: String?
     if let keyFile {
-      guard let data = FileManager.default.contents(atPath: keyFile),
-        let text = String(data: data, encoding: .utf8)
-      else { throw APIError.missingAPIKey }
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: keyFile, isDirectory: &isFolder) else {
+        throw APIError.unreadableKeyFile(path: keyFile, reason: "does not exist")
+      }
+      guard !isFolder.boolValue else {
+        throw APIError.unreadableKeyFile(path: keyFile, reason: "is a folder; expected a file")
+      }
+      guard let data = FileManager.default.contents(atPath: keyFile) else {
+        throw APIError.unreadableKeyFile(path: keyFile, reason: "cannot be read (permissions?)")
+      }
+      guard let text = String(data: data, encoding: .utf8), !APIKey(text).value.isEmpty else {
+        throw APIError.unreadableKeyFile(
+          path: keyFile, reason: "holds no key (empty or not UTF-8 text)")
+      }
       key = text
     } else {
       key = environment["ELEVENLABS_API_KEY"]

@@ -117,7 +117,9 @@ public struct ElevenLabsClient: Sendable {
           retryAfter: http.value(forHTTPHeaderField: "Retry-After"))
         continue
       }
-      throw Self.error(status: http.statusCode, body: data, attempts: attempt)
+      throw Self.error(
+        status: http.statusCode, body: data, attempts: attempt,
+        redacting: configuration.apiKey)
     }
   }
 
@@ -131,6 +133,38 @@ public struct ElevenLabsClient: Sendable {
   }
 
   /// The typed error for a non-2xx answer, with the server's message from either `detail` shape.
+  ///
+  /// A server (or a proxy in front of it) may quote the key it was sent in its message, as in
+  /// "invalid key sk_…"; every occurrence of `key` is replaced by `<redacted>`, because the
+  /// message is shown to the user and may end up in a log.
+  static func error(status: Int, body: Data, attempts: Int, redacting key: APIKey) -> APIError {
+    redact(key, in: error(status: status, body: body, attempts: attempts))
+  }
+
+  private static func redact(_ key: APIKey, in error: APIError) -> APIError {
+    guard !key.value.isEmpty else { return error }
+    func clean(_ text: String) -> String {
+      text.replacingOccurrences(of: key.value, with: "<redacted>")
+    }
+    switch error {
+    case .unauthorized(let message): return .unauthorized(message: clean(message))
+    case .notFound(let message): return .notFound(message: clean(message))
+    case .validation(let problems):
+      return .validation(
+        problems.map {
+          APIError.FieldProblem(location: clean($0.location), message: clean($0.message))
+        })
+    case .rateLimited(let message, let attempts):
+      return .rateLimited(message: clean(message), attempts: attempts)
+    case .http(let status, let message, let attempts):
+      return .http(status: status, message: clean(message), attempts: attempts)
+    case .invalidResponse(let reason): return .invalidResponse(reason: clean(reason))
+    case .transport(let reason, let attempts):
+      return .transport(reason: clean(reason), attempts: attempts)
+    case .missingAPIKey, .insecureBaseURL, .unreadableKeyFile: return error
+    }
+  }
+
   static func error(status: Int, body: Data, attempts: Int) -> APIError {
     let detail = (try? JSONParser.parse([UInt8](body)))?.objectValue?["detail"]
     var message = "no message"

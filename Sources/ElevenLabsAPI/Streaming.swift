@@ -80,7 +80,10 @@ extension ElevenLabsClient {
               await self.pauseBeforeRetry(after: attempt, status: status)
               continue
             }
-            continuation.finish(throwing: Self.error(status: status, body: body, attempts: attempt))
+            continuation.finish(
+              throwing: Self.error(
+                status: status, body: body, attempts: attempt,
+                redacting: configuration.apiKey))
             return
           } catch StreamFailure.transport(let reason, _) {
             if !delivered, attempt <= configuration.maxRetries {

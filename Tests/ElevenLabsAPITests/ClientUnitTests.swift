@@ -71,11 +71,31 @@ struct ClientUnitTests {
         .description == "the API answered 502 after 3 attempts: no message")
   }
 
+  @Test func aServerThatQuotesTheKeyHasItRedacted() {
+    let key = APIKey("sk_live_very_secret")
+    let body = Data(
+      #"{"detail": {"status": "invalid_api_key", "message": "bad key 'sk_live_very_secret'"}}"#.utf8
+    )
+    let error = ElevenLabsClient.error(status: 401, body: body, attempts: 1, redacting: key)
+    #expect(error == .unauthorized(message: "bad key '<redacted>'"))
+    let fields = Data(
+      #"{"detail": [{"loc": ["header", "sk_live_very_secret"], "msg": "x sk_live_very_secret"}]}"#
+        .utf8)
+    #expect(
+      ElevenLabsClient.error(status: 422, body: fields, attempts: 1, redacting: key)
+        == .validation([.init(location: "header.<redacted>", message: "x <redacted>")]))
+  }
+
   @Test func neverPrintsTheKey() {
     let key = APIKey("sk_live_very_secret\n")
     #expect(key.value == "sk_live_very_secret")
     #expect("\(key)" == "<redacted>")
     #expect(String(reflecting: key) == "<redacted>")
+    var dumped = ""
+    dump(key, to: &dumped)
+    dump(ClientConfiguration(apiKey: key), to: &dumped)
+    #expect(!dumped.contains("sk_live"), "\(dumped)")
+    #expect(Mirror(reflecting: key).children.isEmpty)
     let configuration = ClientConfiguration(apiKey: key)
     #expect(!String(describing: configuration).contains("sk_live"))
   }

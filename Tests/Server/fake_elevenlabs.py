@@ -13,7 +13,8 @@ Control endpoints for tests (no key needed):
                            {"status": 429, "retry_after": "1"}, {"status": 500},
                            {"truncate": true} (a 200 whose JSON body stops half way),
                            {"delay": 3} (wait before answering), {"status": 422},
-                           {"cut": true} (a stream that stops in the middle of a chunk)
+                           {"cut": true} (a stream that stops in the middle of a chunk),
+                           {"status": 401, "echo_key": true} (an error quoting the key sent)
   GET  /_control/requests  JSON list of every request seen: method, path, query, the key's
                            presence, multipart field names and values (file parts by size)
 """
@@ -142,7 +143,10 @@ class Handler(BaseHTTPRequestHandler):
         if fault and fault.get("status"):
             status = fault["status"]
             headers = {"Retry-After": fault["retry_after"]} if "retry_after" in fault else {}
-            if status == 422:
+            if fault.get("echo_key"):
+                sent = self.headers.get("xi-api-key", "")
+                body = {"detail": {"status": "invalid_api_key", "message": f"Invalid API key {sent!r} for {sent}"}}
+            elif status == 422:
                 body = {"detail": [{"loc": ["body", "model_id"], "msg": "field required", "type": "missing"}]}
             elif status == 429:
                 body = {"detail": {"status": "too_many_concurrent_requests", "message": "Too many concurrent requests."}}

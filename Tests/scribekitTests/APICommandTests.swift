@@ -337,3 +337,137 @@ struct APICommandTests {
     #expect(hooked.standardError.contains("scribekit fetch tr-42"))
   }
 }
+
+/// The key must never show: not on standard output or error, not in any file written, on any
+/// path a command can fail by. Each case is one way to fail; the server of one of them quotes
+/// the key it was sent in its error message, as some proxies and servers do.
+@Suite("The API key never shows", .serialized)
+struct SecretsTests {
+  struct Failure: CustomTestStringConvertible, Sendable {
+    var name: String
+    var faults: String
+    var arguments: [String]
+    var status: Int32 = 1
+    var testDescription: String { name }
+  }
+
+  static let failures: [Failure] = [
+    Failure(
+      name: "fetch, server quotes the key", faults: #"[{"status": 401, "echo_key": true}]"#,
+      arguments: ["fetch", "interview"]),
+    Failure(
+      name: "transcribe, server quotes the key", faults: #"[{"status": 401, "echo_key": true}]"#,
+      arguments: ["transcribe", "https://storage.example.com/a.mp3"]),
+    Failure(
+      name: "speak, server quotes the key", faults: #"[{"status": 401, "echo_key": true}]"#,
+      arguments: ["speak", "hi", "--voice", "v1"]),
+    Failure(
+      name: "speak --stream, server quotes the key",
+      faults: #"[{"status": 401, "echo_key": true}]"#,
+      arguments: ["speak", "hi", "--voice", "v1", "--stream"]),
+    Failure(
+      name: "delete, server quotes the key", faults: #"[{"status": 401, "echo_key": true}]"#,
+      arguments: ["delete", "interview"]),
+    Failure(name: "not found", faults: "[]", arguments: ["fetch", "missing"]),
+    Failure(
+      name: "validation", faults: #"[{"status": 422}]"#,
+      arguments: ["transcribe", "https://storage.example.com/a.mp3"]),
+    Failure(
+      name: "rate limited to the end",
+      faults: #"[{"status": 429, "retry_after": "0"}, {"status": 429, "retry_after": "0"}]"#,
+      arguments: ["fetch", "interview", "--retries", "1"]),
+    Failure(
+      name: "server error", faults: #"[{"status": 500}]"#,
+      arguments: ["fetch", "interview", "--retries", "0"]),
+    Failure(
+      name: "truncated body", faults: #"[{"truncate": true}]"#, arguments: ["fetch", "interview"]),
+    Failure(
+      name: "timeout", faults: #"[{"delay": 3}]"#,
+      arguments: ["fetch", "interview", "--timeout", "1", "--retries", "0"]),
+    Failure(
+      name: "stream cut", faults: #"[{"cut": true}]"#,
+      arguments: ["speak", "hi", "--voice", "v1", "--stream", "--format", "srt"]),
+    Failure(
+      name: "speak succeeds (the files written are checked too)", faults: "[]",
+      arguments: ["speak", "hi", "--voice", "v1", "--format", "srt,vtt,html"], status: 0),
+    Failure(
+      name: "fetch succeeds with the raw JSON saved", faults: "[]",
+      arguments: ["fetch", "interview", "--format", "srt,docx", "--save-json"], status: 0),
+  ]
+
+  @Test(arguments: failures)
+  func theKeyNeverShows(_ failure: Failure) throws {
+    let server = try FakeServer()
+    try server.queue(failure.faults)
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var arguments = failure.arguments
+    if arguments.first == "speak" {
+      arguments += ["-o", folder.appendingPathComponent("out.mp3").path]
+    } else if arguments.first != "delete" {
+      arguments += ["-o", folder.path + "/"]
+    }
+    let result = try CLI.run(
+      ["env", "ELEVENLABS_API_KEY=\(FakeServer.key)", CLI.executable.path] + arguments + [
+        "--base-url", server.baseURL,
+      ],
+      viaEnv: true)
+    #expect(result.status == failure.status, "\(result.standardError)")
+    #expect(!result.standardOutput.contains(FakeServer.key))
+    #expect(!result.standardError.contains(FakeServer.key), "\(result.standardError)")
+    if failure.faults.contains("echo_key") {
+      #expect(result.standardError.contains("<redacted>"), "\(result.standardError)")
+    }
+    let key = Data(FakeServer.key.utf8)
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+      let content = try Data(contentsOf: folder.appendingPathComponent(name))
+      #expect(content.range(of: key) == nil, "\(name) holds the key")
+    }
+  }
+
+  @Test func aKeyFileThatCannotBeReadIsNamedButNotShown() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let missing = folder.appendingPathComponent("no-such-key").path
+    let result = try CLI.run(["fetch", "interview", "--api-key-file", missing])
+    #expect(result.status != 0)
+    #expect(
+      result.standardError
+        == "scribekit: error: the API key file \(missing) does not exist\n")
+    let secretFile = folder.appendingPathComponent("key-folder")
+    try FileManager.default.createDirectory(at: secretFile, withIntermediateDirectories: true)
+    let folderResult = try CLI.run(["fetch", "interview", "--api-key-file", secretFile.path])
+    #expect(folderResult.standardError.contains("is a folder; expected a file"))
+    let empty = folder.appendingPathComponent("empty-key")
+    try Data("\n".utf8).write(to: empty)
+    let emptyResult = try CLI.run(["fetch", "interview", "--api-key-file", empty.path])
+    #expect(emptyResult.standardError.contains("holds no key"))
+  }
+
+  @Test func aRefusedConnectionDoesNotShowTheKey() throws {
+    // A port that was just free: nothing listens there.
+    let port = try FakeServer().baseURL
+    let result = try CLI.run(
+      [
+        "env", "ELEVENLABS_API_KEY=\(FakeServer.key)", CLI.executable.path, "fetch", "interview",
+        "--base-url", port, "--retries", "0",
+      ],
+      viaEnv: true)
+    #expect(result.status == 1)
+    #expect(
+      !result.standardError.contains(FakeServer.key)
+        && !result.standardOutput.contains(FakeServer.key))
+  }
+
+  @Test func plainHTTPToAnotherHostIsRefusedBeforeTheKeyIsSent() throws {
+    let result = try CLI.run(
+      [
+        "env", "ELEVENLABS_API_KEY=\(FakeServer.key)", CLI.executable.path, "fetch", "interview",
+        "--base-url", "http://api.example.com",
+      ],
+      viaEnv: true)
+    #expect(result.status == 1)
+    #expect(result.standardError.contains("http"), "\(result.standardError)")
+    #expect(!result.standardError.contains(FakeServer.key))
+  }
+}

@@ -86,16 +86,23 @@ for hour in hours {
   var peak = 0
   var allSamples: [Double] = []
   var pythonSamples: [Double] = []
+  // Each run writes new files into an emptied folder, the usual case; replacing files with
+  // --force makes the file system's rename-over flush part of the time.
+  func emptyOutput() {
+    try? FileManager.default.removeItem(at: out)
+    try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+  }
   for _ in 0..<runs {
-    let one = Spawn.run([binary, "convert", url.path, "--format", "srt", "-o", out.path + "/", "--force", "-q"])
+    emptyOutput()
+    let one = Spawn.measure([binary, "convert", url.path, "--format", "srt", "-o", out.path + "/", "-q"])
     processSamples.append(one.seconds)
     peak = max(peak, one.peakKiB)
-    let all = Spawn.run([
-      binary, "convert", url.path, "--format", "srt,vtt,txt,segmented_json,html,docx", "-o", out.path + "/",
-      "--force", "-q",
+    emptyOutput()
+    let all = Spawn.measure([
+      binary, "convert", url.path, "--format", "srt,vtt,txt,segmented_json,html,docx", "-o", out.path + "/", "-q",
     ])
     allSamples.append(all.seconds)
-    let python = Spawn.run(["python3", "-c", "import json; json.load(open('\(url.path)'))"])
+    let python = Spawn.measure(["python3", "-c", "import json; json.load(open('\(url.path)'))"])
     pythonSamples.append(python.seconds)
   }
   processTimes[hour] = median(processSamples)
@@ -123,6 +130,6 @@ let minutesOut = data.appendingPathComponent("minutes-out")
 var folderSamples: [Double] = []
 for _ in 0..<max(1, runs / 2) {
   try? FileManager.default.removeItem(at: minutesOut)
-  folderSamples.append(Spawn.run([binary, "convert", folder.path, "--format", "srt", "-o", minutesOut.path + "/", "-q"]).seconds)
+  folderSamples.append(Spawn.measure([binary, "convert", folder.path, "--format", "srt", "-o", minutesOut.path + "/", "-q"]).seconds)
 }
 print("\n1,000 one-minute transcripts in a folder to SRT: \(format(median(folderSamples))) (one process).")

@@ -316,7 +316,8 @@ public struct CaptionSegmenter: Sendable {
     let lastItem = end < tokens.count ? tokens[end].itemIndex : items.count
     let speaker = tokens[start..<end].lazy.compactMap(\.item.speakerID).first
     var segment = Segment(
-      itemSlice: items[firstItem..<lastItem], text: lines.joined(separator: " "), start: tokens[start].item.start,
+      itemSlice: items[firstItem..<lastItem], text: lines.joined(separator: " "),
+      start: tokens[start].item.start,
       end: max(tokens[start].item.start, tokens[start..<end].map(\.item.end).max() ?? 0),
       speakerID: speaker)
     segment.lines = lines

@@ -52,7 +52,8 @@ public enum InputFile {
         filled += count
       }
       return Data(
-        bytesNoCopy: base, count: filled, deallocator: .custom { pointer, _ in munmap(pointer, size) })
+        bytesNoCopy: base, count: filled,
+        deallocator: .custom { pointer, _ in munmap(pointer, size) })
     }
   #endif
 }

@@ -4,6 +4,12 @@
 /// wrapped at ``maxCharactersPerLine``; cues are separated by one blank line, lines end in `\n`,
 /// and the file ends with a single `\n` after the last text line. No segments give an empty file.
 ///
+/// SubRip has no escaping, yet players read `<b>`, `</i>`, `<font …>` and ASS overrides such as
+/// `{\an8}` in cue text as formatting, and a parser may take `-->` for a timing line. Transcript
+/// text that looks like one of these is kept visible as text: a zero-width space (U+200B) goes
+/// after its `<` or `{`, or between `--` and `>` (see ``neutralized(_:)``). Text without them,
+/// which is all ordinary speech, is written byte for byte as the API writes it.
+///
 /// With ``includeSpeakers`` on, a segment's speaker is written before its text as `[speaker_0] `
 /// (the label counts towards the first line's length). Where the API puts speakers in SRT is not
 /// documented; this uses the bracketed form the API's TXT export uses.
@@ -58,10 +64,37 @@ public struct SRTRenderer: Sendable {
       Timecode.append(segment.end, separator: ",", to: &output)
       for line in lines {
         output += "\n"
-        output += line
+        output += Self.neutralized(line)
       }
       output += "\n"
     }
     return output
+  }
+
+  /// `line` with anything a player or parser would take for markup made plain text: a
+  /// zero-width space after a `<` that starts a tag (`<` then a letter or `/`), after a `{`
+  /// that starts an ASS override (`{\`), and inside `-->`.
+  public static func neutralized(_ line: String) -> String {
+    let utf8 = line.utf8
+    guard
+      utf8.contains(where: {
+        $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: ">")
+      })
+    else { return line }
+    let scalars = Array(line.unicodeScalars)
+    var result = String.UnicodeScalarView()
+    for (index, scalar) in scalars.enumerated() {
+      let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+      if scalar == ">", index >= 2, scalars[index - 1] == "-", scalars[index - 2] == "-" {
+        result.append("\u{200B}")
+      }
+      result.append(scalar)
+      if scalar == "<", let next, next == "/" || (next.isASCII && next.properties.isAlphabetic) {
+        result.append("\u{200B}")
+      } else if scalar == "{", next == "\\" {
+        result.append("\u{200B}")
+      }
+    }
+    return String(result)
   }
 }

@@ -20,6 +20,39 @@ struct SRTRendererTests {
     #expect(Timecode.srt(seconds) == expected)
   }
 
+  /// Players apply `<b>`, `<i>`, `<font>` and `{\an8}` in SRT text, and `-->` starts a timing
+  /// line; text that looks like them gets a zero-width space that keeps it plain text.
+  @Test(arguments: [
+    ("<b>bold</b>", "<\u{200B}b>bold<\u{200B}/b>"),
+    ("<font color=red>x", "<\u{200B}font color=red>x"),
+    ("{\\an8}top", "{\u{200B}\\an8}top"),
+    ("a --> b", "a --\u{200B}> b"),
+    ("-->>", "--\u{200B}>>"),
+    ("</script>", "<\u{200B}/script>"),
+    ("1 < 2 > 0", "1 < 2 > 0"),
+    ("{curly}", "{curly}"),
+    ("&amp; ->", "&amp; ->"),
+    ("<3 you", "<3 you"),
+    ("plain words", "plain words"),
+  ])
+  func markupLikeTextStaysText(line: String, expected: String) {
+    #expect(SRTRenderer.neutralized(line) == expected)
+  }
+
+  @Test func neutralizedCuesStillReadBackAsTheirText() throws {
+    let segments = [
+      Segment(items: [], text: "00:00:01,000 --> 00:00:02,000", start: 0, end: 1, speakerID: nil),
+      Segment(items: [], text: "<i>not italic</i>", start: 1, end: 2, speakerID: nil),
+    ]
+    let srt = SRTRenderer(maxCharactersPerLine: nil).render(segments)
+    let cues = try SubtitleFile.parse(srt).cues
+    #expect(cues.count == 2)
+    #expect(
+      cues.first?.lines.joined().replacingOccurrences(of: "\u{200B}", with: "")
+        == "00:00:01,000 --> 00:00:02,000")
+    #expect(srt.hasSuffix("\n<\u{200B}i>not italic<\u{200B}/i>\n"))
+  }
+
   @Test func layoutIsTheServers() {
     let segments = [
       Segment(items: [], text: "Hello there.", start: 0.5, end: 1.25, speakerID: "speaker_0"),

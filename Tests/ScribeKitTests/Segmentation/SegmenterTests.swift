@@ -160,7 +160,9 @@ struct LineWrapperTests {
   @Test(arguments: Array(UInt64(1)...UInt64(60)))
   func asciiPathMatchesTheUnicodePath(seed: UInt64) {
     var generator = SeededGenerator(seed: seed)
-    let pieces = ["a", "banana", "cat", "at", "antidisestablishmentarianism", ",", "I'm", "--", "a."]
+    let pieces = [
+      "a", "banana", "cat", "at", "antidisestablishmentarianism", ",", "I'm", "--", "a.",
+    ]
     let gaps = [" ", " ", " ", "  ", "\t", "\n", " \r\n "]
     var text = Bool.random(using: &generator) ? " " : ""
     for _ in 0..<Int.random(in: 0...40, using: &generator) {
