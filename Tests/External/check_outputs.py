@@ -35,6 +35,39 @@ def check_order(name, text, words):
     print("ok", name, f"({len(words)} words in order)")
 
 
+def html_transcript_text(path):
+    """The transcript's text as html5lib (strict) reads it: <main> without segment headings.
+    Fails if the page does not parse, or if transcript text ended up inside a script."""
+    import html5lib
+    with open(path, "rb") as f:
+        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+        document = parser.parse(f)
+    main_element = document.find(".//main")
+    if main_element is None:
+        fail(f"{path}: no <main>")
+    for head in main_element.iter():
+        for child in list(head):
+            if child.get("class") == "head":
+                head.remove(child)
+    for script in document.iter("script"):
+        if "alert(" in "".join(script.itertext()):
+            fail(f"{path}: transcript text became a script")
+    return "".join(main_element.itertext())
+
+
+def docx_transcript_text(path):
+    """The transcript's text as python-docx reads it: the Segment paragraphs without speaker
+    and timestamp runs. Fails if the document lacks the expected styles."""
+    import docx
+    document = docx.Document(path)
+    styles = [p.style.name for p in document.paragraphs]
+    if styles[:2] != ["Title", "Subtitle"] or ("Segment" not in styles and len(styles) > 2):
+        fail(f"{path}: unexpected paragraph styles {styles[:5]}")
+    return "".join(
+        "".join(run.text for run in p.runs if run.style is None or run.style.name not in ("Speaker", "Timestamp"))
+        for p in document.paragraphs if p.style.name == "Segment")
+
+
 def main():
     folder, words_file = sys.argv[1], sys.argv[2]
     with open(words_file, encoding="utf-8") as f:
@@ -49,30 +82,8 @@ def main():
     # webvtt-py leaves character references as they are; a player shows them decoded.
     check_order("vtt (webvtt-py)", html.unescape("".join(c.text for c in captions)), words)
 
-    import html5lib
-    with open(stem + ".html", "rb") as f:
-        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
-        document = parser.parse(f)
-    main_element = document.find(".//main")
-    if main_element is None:
-        fail("html: no <main>")
-    for head in main_element.iter():
-        for child in list(head):
-            if child.get("class") == "head":
-                head.remove(child)
-    check_order("html (html5lib, strict)", "".join(main_element.itertext()), words)
-    if document.find(".//script") is not None and "alert(" in "".join(document.find(".//script").itertext()):
-        fail("html: transcript text became a script")
-
-    import docx
-    document = docx.Document(stem + ".docx")
-    styles = [p.style.name for p in document.paragraphs]
-    if styles[:2] != ["Title", "Subtitle"] or "Segment" not in styles:
-        fail(f"docx: unexpected paragraph styles {styles[:5]}")
-    text = "".join(
-        "".join(run.text for run in p.runs if run.style is None or run.style.name not in ("Speaker", "Timestamp"))
-        for p in document.paragraphs if p.style.name == "Segment")
-    check_order("docx (python-docx)", text, words)
+    check_order("html (html5lib, strict)", html_transcript_text(stem + ".html"), words)
+    check_order("docx (python-docx)", docx_transcript_text(stem + ".docx"), words)
 
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:

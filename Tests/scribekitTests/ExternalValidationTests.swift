@@ -24,13 +24,13 @@ enum ExternalTools {
   static let required = ProcessInfo.processInfo.environment["SCRIBEKIT_REQUIRE_EXTERNAL"] == "1"
 
   static let pythonCheckers =
-    succeeds(["python3", "-c", "import docx, html5lib, webvtt"])
+    succeeds(["python3", "-c", "import docx, html5lib, webvtt, srt, pysubs2"])
     && (succeeds(["which", "soffice"]) || succeeds(["which", "libreoffice"]))
   static let browser =
     succeeds(["python3", "-c", "import playwright"]) && succeeds(["which", "chromium"])
 
   static let skipReason: Comment =
-    "python3 with python-docx, html5lib, webvtt-py and playwright, LibreOffice and chromium are needed (.ci/run installs them)"
+    "python3 with python-docx, html5lib, webvtt-py, srt, pysubs2 and playwright, LibreOffice and chromium are needed (.ci/run installs them)"
 
   static let script = CLI.packageRoot.appendingPathComponent("Tests/External")
 
@@ -86,6 +86,20 @@ struct ExternalValidationTests {
     try Data(words.joined(separator: "\n").utf8).write(to: wordsFile)
     let check = try ExternalTools.run("check_outputs.py", [folder.path + "/out", wordsFile.path])
     #expect(check.status == 0, "\(check.output)")
+  }
+
+  /// Two thousand generated transcripts full of hostile text (`-->`, blank lines in a word,
+  /// `<b>`, `</script>`, `&amp;`, `{\an8}`, timing lines, markup in speaker IDs), converted by
+  /// the CLI and opened with srt, pysubs2, webvtt-py, html5lib and python-docx: every file must
+  /// parse and hold every spoken word in order (see Tests/External/check_generated.py).
+  @Test(.enabled(if: ExternalTools.pythonCheckers, ExternalTools.skipReason))
+  func generatedTranscriptsOpenInEveryParser() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let check = try ExternalTools.run(
+      "check_generated.py", [CLI.executable.path, folder.path, "2000", "1"])
+    #expect(check.status == 0, "\(check.output)")
+    #expect(check.output.contains("ok: 2000 generated transcripts"), "\(check.output)")
   }
 
   @Test(.enabled(if: ExternalTools.browser, ExternalTools.skipReason))

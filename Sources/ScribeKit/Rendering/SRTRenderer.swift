@@ -71,16 +71,18 @@ public struct SRTRenderer: Sendable {
     return output
   }
 
-  /// `line` with anything a player or parser would take for markup made plain text: a
-  /// zero-width space after a `<` that starts a tag (`<` then a letter or `/`), after a `{`
-  /// that starts an ASS override (`{\`), and inside `-->`.
+  /// `line` with anything a player or parser would take for markup or timing made plain text:
+  /// a zero-width space after a `<` that starts a tag (`<` then a letter or `/`, even after
+  /// spaces), after a `{`
+  /// that starts an ASS override (`{\\`), inside `-->`, and before the `,` or `.` of anything
+  /// shaped like a timestamp (`0:00:01,000`), because some parsers (pysubs2) take any line with
+  /// two timestamps for the start of a new cue.
   public static func neutralized(_ line: String) -> String {
-    let utf8 = line.utf8
-    guard
-      utf8.contains(where: {
-        $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: ">")
-      })
-    else { return line }
+    let needsLook = line.utf8.contains { byte in
+      byte == UInt8(ascii: "<") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: ">")
+        || byte == UInt8(ascii: ":")
+    }
+    guard needsLook else { return line }
     let scalars = Array(line.unicodeScalars)
     var result = String.UnicodeScalarView()
     for (index, scalar) in scalars.enumerated() {
@@ -88,13 +90,46 @@ public struct SRTRenderer: Sendable {
       if scalar == ">", index >= 2, scalars[index - 1] == "-", scalars[index - 2] == "-" {
         result.append("\u{200B}")
       }
+      if scalar == "," || scalar == ".", let next, isDigit(next),
+        endsATimeOfDay(scalars[..<index])
+      {
+        result.append("\u{200B}")
+      }
       result.append(scalar)
-      if scalar == "<", let next, next == "/" || (next.isASCII && next.properties.isAlphabetic) {
+      if scalar == "<", startsATag(scalars[(index + 1)...]) {
         result.append("\u{200B}")
       } else if scalar == "{", next == "\\" {
         result.append("\u{200B}")
       }
     }
     return String(result)
+  }
+
+  /// `true` when what follows a `<` reads as a tag to lenient parsers: a letter, possibly
+  /// after spaces and a `/` (pysubs2 strips `< i>` and `< /b >` too).
+  private static func startsATag(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+    var rest = scalars.drop { $0 == " " }
+    if rest.first == "/" { rest = rest.dropFirst().drop { $0 == " " } }
+    guard let first = rest.first else { return false }
+    return first.isASCII && first.properties.isAlphabetic
+  }
+
+  private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value >= 0x30 && scalar.value <= 0x39
+  }
+
+  /// `true` when `scalars` end in digits, a colon, digits, a colon and digits (`0:00:01`).
+  private static func endsATimeOfDay(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+    var index = scalars.endIndex
+    for group in 0..<3 {
+      let end = index
+      while index > scalars.startIndex, isDigit(scalars[index - 1]) { index -= 1 }
+      guard index < end else { return false }
+      if group < 2 {
+        guard index > scalars.startIndex, scalars[index - 1] == ":" else { return false }
+        index -= 1
+      }
+    }
+    return true
   }
 }

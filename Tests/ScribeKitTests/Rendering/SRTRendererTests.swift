@@ -33,7 +33,11 @@ struct SRTRendererTests {
     ("{curly}", "{curly}"),
     ("&amp; ->", "&amp; ->"),
     ("<3 you", "<3 you"),
+    ("< i>not italic< / i >", "<\u{200B} i>not italic<\u{200B} / i >"),
     ("plain words", "plain words"),
+    ("00:00:01,000 --> 00:00:02.500", "00:00:01\u{200B},000 --\u{200B}> 00:00:02\u{200B}.500"),
+    ("at 1:02:03.5 sharp", "at 1:02:03\u{200B}.5 sharp"),
+    ("10:30, then 3.5", "10:30, then 3.5"),
   ])
   func markupLikeTextStaysText(line: String, expected: String) {
     #expect(SRTRenderer.neutralized(line) == expected)
