@@ -78,10 +78,19 @@ public struct SRTRenderer: Sendable {
   /// shaped like a timestamp (`0:00:01,000`), because some parsers (pysubs2) take any line with
   /// two timestamps for the start of a new cue.
   public static func neutralized(_ line: String) -> String {
-    let needsLook = line.utf8.contains { byte in
+    func isSpecial(_ byte: UInt8) -> Bool {
       byte == UInt8(ascii: "<") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: ">")
         || byte == UInt8(ascii: ":")
     }
+    let needsLook =
+      ByteScan.withBytes(of: line) { bytes -> Bool in
+        let index = ByteScan.skip(bytes, from: 0) { chunk in
+          !ByteScan.has(UInt8(ascii: "<"), in: chunk) && !ByteScan.has(UInt8(ascii: "{"), in: chunk)
+            && !ByteScan.has(UInt8(ascii: ">"), in: chunk)
+            && !ByteScan.has(UInt8(ascii: ":"), in: chunk)
+        }
+        return bytes[index...].contains(where: isSpecial)
+      } ?? line.utf8.contains(where: isSpecial)
     guard needsLook else { return line }
     let scalars = Array(line.unicodeScalars)
     var result = String.UnicodeScalarView()

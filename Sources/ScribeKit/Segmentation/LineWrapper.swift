@@ -64,6 +64,10 @@ public struct LineWrapper: Sendable {
         while index < bytes.count, !Whitespace.isASCIIWhitespace(bytes[index]) {
           guard bytes[index] < 0x80 else { return nil }
           index += 1
+          // Long words: skip eight bytes at a time while all are ASCII and above the space.
+          index = ByteScan.skip(bytes, from: index) { chunk in
+            chunk & 0x8080_8080_8080_8080 == 0 && !ByteScan.hasASCII(below: 0x21, in: chunk)
+          }
         }
         let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
         if !line.isEmpty {

@@ -4,10 +4,13 @@ enum Graphemes {
   /// The number of user-perceived characters in `text`.
   static func count(_ text: String) -> Int {
     // Without a carriage return (CR LF is one cluster), each ASCII byte is one character.
-    for byte in text.utf8 where byte >= 0x80 || byte == 0x0D {
-      return text.count
+    let simple = ByteScan.withBytes(of: text) { bytes -> Bool in
+      let index = ByteScan.skip(bytes, from: 0) { chunk in
+        chunk & 0x8080_8080_8080_8080 == 0 && !ByteScan.has(0x0D, in: chunk)
+      }
+      return bytes[index...].allSatisfy { $0 < 0x80 && $0 != 0x0D }
     }
-    return text.utf8.count
+    return simple == true ? text.utf8.count : text.count
   }
 
   /// `true` when the last character of `text` and the first of `next` form one grapheme

@@ -102,6 +102,24 @@ struct BrokenInputCatalogueTests {
     #expect(result.transcript.channels[0].words[0].text.count == 5_000_000)
   }
 
+  /// A 300 MB string, as one word and as an unknown member: read, segmented and written as one
+  /// cue, without a copy per character or a crash.
+  @Test func aThreeHundredMegabyteStringIsReadAndWritten() throws {
+    let size = 300_000_000
+    var json = Data(#"{"note": ""#.utf8)
+    json.append(Data(repeating: UInt8(ascii: "n"), count: size / 3))
+    json.append(Data(#"", "words": [{"text": ""#.utf8))
+    json.append(Data(repeating: UInt8(ascii: "w"), count: size))
+    json.append(Data(#"", "start": 0, "end": 1}]}"#.utf8))
+    let transcript = try TranscriptReader().read(json).transcript
+    json = Data()
+    let word = try #require(transcript.channels.first?.words.first)
+    #expect(word.text.utf8.count == size)
+    let srt = try Exporter.render(transcript, request: ExportRequest(format: .srt))[0].content
+    #expect(srt.count == size + "1\n00:00:00,000 --> 00:00:01,000\n\n".utf8.count)
+    #expect(srt.prefix(39) == Data("1\n00:00:00,000 --> 00:00:01,000\nwwwwwww".utf8))
+  }
+
   @Test func aSpeakerIDWithMarkupStaysText() throws {
     let json =
       #"{"words": [{"text": "<b>x</b>", "start": 0, "end": 1, "speaker_id": "<script>alert(1)</script>"}]}"#
