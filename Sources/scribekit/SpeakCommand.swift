@@ -78,6 +78,10 @@ struct SpeakCommand: AsyncParsableCommand {
           folder.appendingPathComponent($0)
         }
         let existing = Set(captions.filter { FileManager.default.fileExists(atPath: $0.path) })
+        // Until the stream has ended, an interrupt takes back the captions this run creates.
+        let created = captions.filter { !existing.contains($0) }.map(\.path)
+        for path in created { InterruptCleanup.register(path) }
+        defer { for path in created { InterruptCleanup.unregister(path) } }
         do {
           try await runStreaming(client: client, speech: speech, audioURL: audioURL, reader: reader)
         } catch {
@@ -131,6 +135,8 @@ struct SpeakCommand: AsyncParsableCommand {
     client: ElevenLabsClient, speech: SpeechRequest, audioURL: URL, reader: TranscriptReader
   ) async throws {
     let temporary = AtomicFile.temporaryURL(for: audioURL)
+    InterruptCleanup.register(temporary.path)
+    defer { InterruptCleanup.unregister(temporary.path) }
     guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
       let handle = try? FileHandle(forWritingTo: temporary)
     else {

@@ -471,3 +471,44 @@ struct SecretsTests {
     #expect(!result.standardError.contains(FakeServer.key))
   }
 }
+
+/// Ctrl-C or `kill` in the middle of a run: the files being written are removed, the files a
+/// stream had published are taken back, and the exit status says which signal it was.
+@Suite("Interrupted runs", .serialized)
+struct InterruptTests {
+  @Test(arguments: [SIGINT, SIGTERM])
+  func anInterruptedStreamLeavesNoFile(signal number: Int32) throws {
+    let server = try FakeServer()
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "ELEVENLABS_API_KEY=\(FakeServer.key)", CLI.executable.path, "speak", "Our park", "--voice",
+      "v1", "--stream", "--format", "srt,vtt", "-o", folder.appendingPathComponent("s.mp3").path,
+      "--base-url", server.baseURL,
+    ]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // The server sends a chunk every 0.2 s: wait until the audio is being written and a
+    // caption file has been published, then interrupt.
+    let deadline = Date().addingTimeInterval(10)
+    func names() -> [String] {
+      (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    }
+    while Date() < deadline
+      && !(names().contains { $0.hasSuffix("scribekit-tmp") } && names().contains("s.srt"))
+    {
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    #expect(names().contains("s.srt"), "the stream published captions before the interrupt")
+    kill(process.processIdentifier, number)
+    let exitDeadline = Date().addingTimeInterval(10)
+    while process.isRunning && Date() < exitDeadline { Thread.sleep(forTimeInterval: 0.01) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 128 + number)
+    #expect(names().isEmpty, "left behind: \(names())")
+  }
+}

@@ -24,6 +24,29 @@ struct ConvertCommandTests {
     #expect(result.standardOutput.hasPrefix("1\n00:00:00,420 --> "))
   }
 
+  /// Reading stdin into a folder, files are named after the transcript's ID, which comes from
+  /// data: it must not name another folder, a hidden file, or anything outside `-o`.
+  @Test(arguments: [
+    ("../../escape", "______escape"), ("/etc/passwd", "_etc_passwd"), (".hidden", "_hidden"),
+    ("a b\u{0}c\\d", "a_b_c_d"), ("", "transcript"), ("ok-id_42", "ok-id_42"),
+  ])
+  func namesFromTranscriptIDsStayInTheOutputFolder(id: String, stem: String) throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let json = try JSONSerialization.data(withJSONObject: [
+      "transcription_id": id, "words": [["text": "hi", "start": 0, "end": 1, "type": "word"]],
+    ])
+    let output = folder.appendingPathComponent("out")
+    let result = try CLI.run(
+      ["convert", "-", "--format", "srt,txt", "-o", output.path + "/"], stdin: json)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == [
+        "\(stem).srt", "\(stem).txt",
+      ])
+  }
+
   @Test func writesBesideTheInputAndNeverReplacesWithoutForce() throws {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -39,6 +39,8 @@ public enum AtomicFile {
   ///   the file between the check and the write.
   public static func write(_ data: Data, to url: URL, replacing: Bool) throws(OutputError) {
     let temporary = temporaryURL(for: url)
+    InterruptCleanup.register(temporary.path)
+    defer { InterruptCleanup.unregister(temporary.path) }
     do {
       try data.write(to: temporary, options: .withoutOverwriting)
     } catch {
