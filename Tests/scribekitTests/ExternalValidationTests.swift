@@ -65,19 +65,34 @@ struct ExternalValidationTests {
     }
   }
 
-  @Test(
-    .enabled(if: ExternalTools.pythonCheckers, ExternalTools.skipReason),
-    arguments: [
+  /// Our inputs, and every shared fixture when `../shared/fixtures` is present (as in CI).
+  static let inputs: [String] = {
+    var inputs = [
       "Samples/interview.json", "Tests/ScribeKitTests/Inputs/multilingual.json",
       "Tests/ScribeKitTests/Inputs/webhook.json",
-    ])
-  func vttHTMLAndDOCXParseAndKeepEveryWord(input: String) throws {
+    ]
+    let fixtures = CLI.packageRoot.deletingLastPathComponent().appendingPathComponent(
+      "shared/fixtures")
+    for folder in ["stt", "tts"] {
+      let names =
+        (try? FileManager.default.contentsOfDirectory(
+          atPath: fixtures.appendingPathComponent(folder).path)) ?? []
+      for name in names.sorted() where name.hasSuffix(".json") {
+        inputs.append("../shared/fixtures/\(folder)/\(name)")
+      }
+    }
+    return inputs
+  }()
+
+  @Test(
+    .enabled(if: ExternalTools.pythonCheckers, ExternalTools.skipReason),
+    arguments: inputs)
+  func everyFormatParsesAndKeepsEveryWord(input: String) throws {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let path = CLI.packageRoot.appendingPathComponent(input)
+    let path = CLI.packageRoot.appendingPathComponent(input).standardizedFileURL
     let result = try CLI.run([
-      "convert", path.path, "--format", "vtt,html,docx", "--include-speakers", "-o",
-      folder.path + "/out/",
+      "convert", path.path, "--format", "srt,vtt,html,docx", "-o", folder.path + "/out/",
     ])
     #expect(result.status == 0, "\(result.standardError)")
     let transcript = try TranscriptReader().read(contentsOf: path).transcript
