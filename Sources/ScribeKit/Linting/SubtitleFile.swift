@@ -106,9 +106,17 @@ public struct SubtitleFile: Sendable, Equatable {
   private static func clean(_ line: String) -> String {
     var result = ""
     var inTag = false
-    for character in line {
-      if character == "<" {
-        inTag = true
+    let characters = Array(line)
+    for (index, character) in characters.enumerated() {
+      // A zero-width space is invisible, and after `<` it marks text that only looks like a
+      // tag (see SRTRenderer.neutralized(_:)).
+      if character == "\u{200B}" { continue }
+      if character == "<" && !inTag {
+        if index + 1 < characters.count, characters[index + 1] == "\u{200B}" {
+          result.append(character)
+        } else {
+          inTag = true
+        }
       } else if character == ">" && inTag {
         inTag = false
       } else if !inTag {

@@ -93,8 +93,7 @@ public struct DOCXRenderer: Sendable {
       }
       if includeTimestamps {
         let range =
-          Timecode.srt(segment.start).replacingOccurrences(of: ",", with: ".") + " – "
-          + Timecode.srt(segment.end).replacingOccurrences(of: ",", with: ".")
+          Timecode.vtt(segment.start) + " – " + Timecode.vtt(segment.end)
         runs.append(run((runs.isEmpty ? "" : "  ") + range, style: "Timestamp"))
       }
       if !runs.isEmpty { runs.append("<w:r><w:br/></w:r>") }

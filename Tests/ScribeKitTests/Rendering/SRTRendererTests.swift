@@ -55,6 +55,8 @@ struct SRTRendererTests {
       cues.first?.lines.joined().replacingOccurrences(of: "\u{200B}", with: "")
         == "00:00:01,000 --> 00:00:02,000")
     #expect(srt.hasSuffix("\n<\u{200B}i>not italic<\u{200B}/i>\n"))
+    // The linter measures the text as shown: the tags that are text count, the spaces do not.
+    #expect(cues.last?.lines == ["<i>not italic</i>"])
   }
 
   @Test func layoutIsTheServers() {
