@@ -77,17 +77,14 @@ struct SpeakCommand: AsyncParsableCommand {
         let captions = OutputPlan.fileNames(for: formats, stem: stem).map {
           folder.appendingPathComponent($0)
         }
-        let existing = Set(captions.filter { FileManager.default.fileExists(atPath: $0.path) })
-        // Until the stream has ended, an interrupt takes back the captions this run creates.
-        let created = captions.filter { !existing.contains($0) }.map(\.path)
+        // An interrupt takes them back too, until the stream has ended.
+        let created = captions.map(\.path).filter { !FileManager.default.fileExists(atPath: $0) }
         for path in created { InterruptCleanup.register(path) }
         defer { for path in created { InterruptCleanup.unregister(path) } }
         do {
           try await runStreaming(client: client, speech: speech, audioURL: audioURL, reader: reader)
         } catch {
-          for caption in captions where !existing.contains(caption) {
-            try? FileManager.default.removeItem(at: caption)
-          }
+          for path in created { try? FileManager.default.removeItem(atPath: path) }
           throw error
         }
         return

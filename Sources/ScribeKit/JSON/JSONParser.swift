@@ -70,15 +70,9 @@ public enum JSONParser {
   public static func parseSequence(
     _ bytes: [UInt8]
   ) throws(JSONSyntaxError) -> [(value: JSONValue, line: Int)] {
-    let result: Result<[(value: JSONValue, line: Int)], JSONSyntaxError> =
-      bytes.withUnsafeBufferPointer { buffer in
-        do throws(JSONSyntaxError) {
-          return .success(try parseSequence(buffer))
-        } catch {
-          return .failure(error)
-        }
-      }
-    return try result.get()
+    try bytes.withUnsafeBufferPointer { buffer in
+      Result { () throws(JSONSyntaxError) in try parseSequence(buffer) }
+    }.get()
   }
 
   /// ``parseSequence(_:)`` over bytes the caller holds.

@@ -11,13 +11,8 @@ enum UTF8Validation {
     let count = bytes.count
     var index = 0
     while index < count {
-      if index + 8 <= count {
-        let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-        if chunk & 0x8080_8080_8080_8080 == 0 {
-          index += 8
-          continue
-        }
-      }
+      index = ByteScan.skip(bytes, from: index) { $0 & 0x8080_8080_8080_8080 == 0 }
+      guard index < count else { break }
       let lead = base[index]
       if lead < 0x80 {
         index += 1
@@ -51,24 +46,6 @@ enum UTF8Validation {
         return false
       }
       index += length
-    }
-    return true
-  }
-
-  /// `true` when every byte is ASCII.
-  static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return true }
-    var index = 0
-    while index + 8 <= bytes.count {
-      if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0
-      {
-        return false
-      }
-      index += 8
-    }
-    while index < bytes.count {
-      if base[index] >= 0x80 { return false }
-      index += 1
     }
     return true
   }

@@ -27,22 +27,14 @@ enum FastSpeechToTextReader {
     var result = Result(words: [])
     var sawWords = false
     parser.skipWhitespace()
-    try expect(&parser, "{")
-    parser.skipWhitespace()
-    if peek(parser) == UInt8(ascii: "}") { return nil }
-    while true {
-      parser.skipWhitespace()
-      let key = try rawKey(&parser)
-      parser.skipWhitespace()
-      try expect(&parser, ":")
-      parser.skipWhitespace()
+    try readMembers(&parser) { key, parser in
       if key.equals("words") {
         result.words = try readWords(&parser)
         sawWords = true
       } else if key.equals("transcripts") || key.equals("segments") || key.equals("data")
         || key.equals("alignment") || key.equals("characters") || key.equals("detail")
       {
-        return nil
+        throw GiveUp()
       } else if key.equals("language_code") {
         result.languageCode = try optionalString(&parser)
       } else if key.equals("transcription_id") {
@@ -54,17 +46,38 @@ enum FastSpeechToTextReader {
       } else {
         _ = try parser.parseValue(depth: 1)
       }
+    }
+    parser.skipWhitespace()
+    guard parser.index == parser.bytes.count, sawWords else { return nil }
+    return result
+  }
+
+  /// Reads the object at the cursor, calling `member` with each member's name and the cursor at
+  /// its value, which `member` must read. An empty object is left to the general path: neither
+  /// an empty document nor an empty item is read here.
+  @inline(__always)
+  private static func readMembers(
+    _ parser: inout Parser,
+    _ member: (UnsafeBufferPointer<UInt8>, inout Parser) throws -> Void
+  ) throws {
+    try expect(&parser, "{")
+    parser.skipWhitespace()
+    guard peek(parser) != UInt8(ascii: "}") else { throw GiveUp() }
+    while true {
+      parser.skipWhitespace()
+      let key = try rawKey(&parser)
+      parser.skipWhitespace()
+      try expect(&parser, ":")
+      parser.skipWhitespace()
+      try member(key, &parser)
       parser.skipWhitespace()
       if peek(parser) == UInt8(ascii: ",") {
         parser.index += 1
         continue
       }
       try expect(&parser, "}")
-      break
+      return
     }
-    parser.skipWhitespace()
-    guard parser.index == parser.bytes.count, sawWords else { return nil }
-    return result
   }
 
   private static func readWords(_ parser: inout Parser) throws -> [Word] {
@@ -124,74 +137,47 @@ enum FastSpeechToTextReader {
   private static func readWord(
     _ parser: inout Parser, speakers: inout SpeakerCache
   ) throws -> Word {
-    try expect(&parser, "{")
     var text: String?
-    var textIsWhitespace = false
     var start: Double?
     var end: Double?
     var kind: Word.Kind?
     var speaker: String?
     var channel: Int?
     var logprob: Double?
-    parser.skipWhitespace()
-    if peek(parser) != UInt8(ascii: "}") {
-      while true {
-        parser.skipWhitespace()
-        let key = try rawKey(&parser)
-        parser.skipWhitespace()
-        try expect(&parser, ":")
-        parser.skipWhitespace()
-        if key.equals("text") {
-          guard peek(parser) == UInt8(ascii: "\"") else { throw GiveUp() }
-          if let raw = parser.rawString() {
-            text = try decoded(raw)
-            textIsWhitespace = raw.allSatisfy(isASCIIWhitespace) && !raw.isEmpty
-          } else {
-            let parsed = try parser.parseString()
-            text = parsed
-            textIsWhitespace = parsed.allSatisfy(\.isWhitespace) && !parsed.isEmpty
-          }
-        } else if key.equals("start") {
-          start = try optionalNumber(&parser)
-        } else if key.equals("end") {
-          end = try optionalNumber(&parser)
-        } else if key.equals("type") {
-          kind = try itemKind(&parser)
-        } else if key.equals("speaker_id") {
-          if peek(parser) == UInt8(ascii: "\""), let raw = parser.rawString() {
-            speaker = try speakers.string(for: raw)
-          } else {
-            speaker = try optionalString(&parser)
-          }
-        } else if key.equals("logprob") {
-          logprob = try optionalNumber(&parser)
-        } else if key.equals("channel_index") {
-          channel = try optionalInteger(&parser)
-        } else if key.equals("characters") {
-          throw GiveUp()
+    try readMembers(&parser) { key, parser in
+      if key.equals("text") {
+        text = try requiredString(&parser)
+      } else if key.equals("start") {
+        start = try optionalNumber(&parser)
+      } else if key.equals("end") {
+        end = try optionalNumber(&parser)
+      } else if key.equals("type") {
+        kind = try itemKind(&parser)
+      } else if key.equals("speaker_id") {
+        if peek(parser) == UInt8(ascii: "\""), let raw = parser.rawString() {
+          speaker = try speakers.string(for: raw)
         } else {
-          _ = try parser.parseValue(depth: 3)
+          speaker = try optionalString(&parser)
         }
-        parser.skipWhitespace()
-        if peek(parser) == UInt8(ascii: ",") {
-          parser.index += 1
-          continue
-        }
-        break
+      } else if key.equals("logprob") {
+        logprob = try optionalNumber(&parser)
+      } else if key.equals("channel_index") {
+        channel = try optionalInteger(&parser)
+      } else if key.equals("characters") {
+        throw GiveUp()
+      } else {
+        _ = try parser.parseValue(depth: 3)
       }
     }
-    try expect(&parser, "}")
     guard let text else { throw GiveUp() }
-    // Non-ASCII whitespace is rare enough to ask the general rule about.
-    let whitespace = textIsWhitespace || (!text.isEmpty && Whitespace.isBlank(text))
     // A spacing item with text gets a warning on the general path.
-    if kind == .spacing && !whitespace { throw GiveUp() }
+    if kind == .spacing && !Whitespace.isBlank(text) { throw GiveUp() }
     // Anything to mend is left to the general path, which mends it and says so.
     guard let start, let end, start >= 0, end >= start, end <= TimingRepair.maximumTime else {
       throw GiveUp()
     }
     return Word(
-      text: text, start: start, end: end, kind: kind ?? (whitespace ? .spacing : .word),
+      text: text, start: start, end: end, kind: kind ?? SpeechToTextReader.inferredKind(of: text),
       speakerID: speaker, channelIndex: channel, logprob: logprob)
   }
 
@@ -204,10 +190,6 @@ enum FastSpeechToTextReader {
   private static func decoded(_ raw: UnsafeBufferPointer<UInt8>) throws -> String {
     guard UTF8Validation.isValid(raw) else { throw GiveUp() }
     return String(decoding: raw, as: UTF8.self)
-  }
-
-  private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-    byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
   }
 
   private static func itemKind(_ parser: inout Parser) throws -> Word.Kind? {

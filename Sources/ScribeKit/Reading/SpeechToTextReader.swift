@@ -121,7 +121,7 @@ enum SpeechToTextReader {
     if let type = try fields.optionalString("type") {
       if let known = Word.Kind(rawValue: type) {
         kind = known
-        if known == .spacing && !text.allSatisfy(\.isWhitespace) {
+        if known == .spacing && !Whitespace.isBlank(text) {
           // Spacing never decides a boundary and may be trimmed; text in it would be lost.
           kind = .word
           warnings.append(
@@ -166,7 +166,7 @@ enum SpeechToTextReader {
 
   /// The kind of an item without `type`: whitespace is all a spacing item holds.
   static func inferredKind(of text: String) -> Word.Kind {
-    text.allSatisfy(\.isWhitespace) && !text.isEmpty ? .spacing : .word
+    Whitespace.isBlank(text) && !text.isEmpty ? .spacing : .word
   }
 
   /// One channel per distinct `channel_index` on the words (the `combined` style), else one.

@@ -48,12 +48,8 @@ public struct TranscriptReader: Sendable {
   /// Reads bytes. `source` names the input in error messages (a file name, `<stdin>`, ...).
   public func read(_ data: Data, source: String? = nil) throws(ReadError) -> ReadResult {
     // The bytes are parsed where they lie: a copy would cost as much memory as the input.
-    let result = data.withUnsafeBytes { raw -> Result<ReadResult, ReadError> in
-      do throws(ReadError) {
-        return .success(try readUnlabelled(raw.assumingMemoryBound(to: UInt8.self)))
-      } catch {
-        return .failure(error)
-      }
+    let result = data.withUnsafeBytes { raw in
+      Result { () throws(ReadError) in try readUnlabelled(raw.assumingMemoryBound(to: UInt8.self)) }
     }
     do {
       return try result.get()
@@ -67,14 +63,9 @@ public struct TranscriptReader: Sendable {
     switch try Self.utf8(raw) {
     case .asIs(let bytes): return try readUTF8(bytes)
     case .converted(let array):
-      let result = array.withUnsafeBufferPointer { bytes -> Result<ReadResult, ReadError> in
-        do throws(ReadError) {
-          return .success(try readUTF8(bytes))
-        } catch {
-          return .failure(error)
-        }
-      }
-      return try result.get()
+      return try array.withUnsafeBufferPointer { bytes in
+        Result { () throws(ReadError) in try readUTF8(bytes) }
+      }.get()
     }
   }
 

@@ -104,12 +104,6 @@ public struct LineWrapper: Sendable {
   }
 
   static func units(of text: String) -> [Unit] {
-    // ASCII text breaks only at its spaces, and each byte is one character.
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
-      return text.utf8.split(whereSeparator: Whitespace.isASCIIWhitespace).enumerated().map {
-        Unit(text: String($0.element) ?? "", spaceBefore: $0.offset > 0)
-      }
-    }
     var units: [Unit] = []
     var current = ""
     var currentSpaceBefore = false

@@ -16,8 +16,12 @@ enum Whitespace {
 
   /// `true` for text made only of whitespace characters (and for empty text).
   static func isBlank(_ text: String) -> Bool {
-    if let first = text.utf8.first, isASCIIVisible(first) { return false }
-    return text.allSatisfy(\.isWhitespace)
+    for byte in text.utf8 {
+      // Past ASCII, Unicode's whitespace rules decide.
+      guard byte < 0x80 else { return text.allSatisfy(\.isWhitespace) }
+      if !isASCIIWhitespace(byte) { return false }
+    }
+    return true
   }
 
   /// How many whitespace characters the text starts with.
