@@ -6,7 +6,7 @@ let package = Package(
   products: [
     .library(name: "ScribeKit", targets: ["ScribeKit"]),
     .library(name: "ElevenLabsAPI", targets: ["ElevenLabsAPI"]),
-    .executable(name: "scribekit", targets: ["scribekit"]),
+    .executable(name: "scribekit", targets: ["ScribeKitCLI"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,7 +19,7 @@ let package = Package(
     ),
     .target(name: "ElevenLabsAPI", dependencies: ["ScribeKit"]),
     .executableTarget(
-      name: "scribekit",
+      name: "ScribeKitCLI",
       dependencies: [
         "ScribeKit",
         "ElevenLabsAPI",
@@ -33,8 +33,8 @@ let package = Package(
     ),
     .testTarget(name: "ElevenLabsAPITests", dependencies: ["ElevenLabsAPI"]),
     .testTarget(
-      name: "scribekitTests",
-      dependencies: ["scribekit", "ScribeKit", "ElevenLabsAPI"]
+      name: "ScribeKitCLITests",
+      dependencies: ["ScribeKitCLI", "ScribeKit", "ElevenLabsAPI"]
     ),
   ],
   swiftLanguageModes: [.v6]
