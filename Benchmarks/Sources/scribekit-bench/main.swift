@@ -67,11 +67,11 @@ for hour in hours {
   let read = try time { result = try TranscriptReader().read(bytes) }
   guard let transcript = result?.transcript else { continue }
   let channel = transcript.channels[0]
-  let srtOptions = SegmentationOptions.defaults(for: .srt)
-  var segments: [Segment] = []
+  let srtOptions = APIExportOptions.defaults(for: .srt)
+  var segments: [Cue] = []
   let segment = time { segments = Segmenter(options: srtOptions).segment(channel) }
   let captions = time { _ = CaptionSegmenter(style: .netflixEnglish).cues(channel) }
-  let paragraphs = Segmenter(options: SegmentationOptions()).segment(channel)
+  let paragraphs = Segmenter(options: APIExportOptions()).segment(channel)
   let srt = time { _ = SRTRenderer(options: srtOptions).render(segments) }
   let vtt = time { _ = WebVTTRenderer(options: srtOptions).render(segments) }
   let txt = time { _ = TextRenderer().render(paragraphs) }

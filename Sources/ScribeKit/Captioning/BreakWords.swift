@@ -5,23 +5,23 @@ import Foundation
 /// A break is good after sentence or clause punctuation and before a conjunction or a
 /// preposition; it is bad after an article, a determiner, a possessive or a preposition (which
 /// would leave it hanging at a line end), and between a first name and a surname.
-public struct BreakWords: Sendable, Equatable {
+struct BreakWords: Sendable, Equatable {
   /// Words a break should come before (conjunctions, prepositions).
-  public var breakBefore: Set<String>
+  var breakBefore: Set<String>
   /// Words a break should not come after (articles, determiners, possessives, prepositions).
-  public var noBreakAfter: Set<String>
+  var noBreakAfter: Set<String>
   /// Common first names: no break between one of these and the capitalized word after it.
-  public var firstNames: Set<String>
+  var firstNames: Set<String>
 
   /// Creates word lists; words are compared lowercased without surrounding punctuation.
-  public init(breakBefore: Set<String>, noBreakAfter: Set<String>, firstNames: Set<String> = []) {
+  init(breakBefore: Set<String>, noBreakAfter: Set<String>, firstNames: Set<String> = []) {
     self.breakBefore = breakBefore
     self.noBreakAfter = noBreakAfter
     self.firstNames = firstNames
   }
 
   /// The lists for a language tag, or empty lists when there are none.
-  public static func forLanguage(_ tag: String?) -> BreakWords {
+  static func forLanguage(_ tag: String?) -> BreakWords {
     switch tag?.split(separator: "-").first.map(String.init) {
     case "en": return english
     default: return BreakWords(breakBefore: [], noBreakAfter: [])
@@ -29,7 +29,7 @@ public struct BreakWords: Sendable, Equatable {
   }
 
   /// English, after the BBC and Netflix guidance on line breaks.
-  public static let english = BreakWords(
+  static let english = BreakWords(
     breakBefore: [
       "and", "but", "or", "nor", "so", "yet", "because", "although", "though", "while", "when",
       "where", "which", "who", "whom", "whose", "that", "if", "unless", "until", "since", "after",

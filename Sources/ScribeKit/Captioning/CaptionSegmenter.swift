@@ -1,14 +1,5 @@
 import Foundation
 
-/// One caption cue chosen by ``CaptionSegmenter``: its segment, its lines and why it ends.
-public struct Cue: Sendable, Equatable {
-  /// The cue's words, text, times (adjusted for reading speed, minimum duration and gaps) and
-  /// speaker; ``Segment/lines`` holds the chosen line breaks.
-  public var segment: Segment
-  /// Why the cue ends where it does, in words, for `--explain`.
-  public var reason: String
-}
-
 /// Chooses cue and line boundaries together, by dynamic programming over break candidates.
 ///
 /// Hard limits of the ``CaptionStyle`` (lines per cue, characters per line, maximum duration,
@@ -21,13 +12,13 @@ public struct Cue: Sendable, Equatable {
 /// Afterwards, cue times are adjusted: a cue may extend past its last word into silence to meet
 /// the minimum duration and reading speed, never into the next cue (a ``CaptionStyle/minGap``
 /// stays between them), and gaps shorter than ``CaptionStyle/chainingThreshold`` are closed.
-public struct CaptionSegmenter: Sendable {
+struct CaptionSegmenter: Sendable {
   /// The rules.
-  public var style: CaptionStyle
+  var style: CaptionStyle
   private let words: BreakWords
 
   /// Creates a segmenter.
-  public init(style: CaptionStyle) {
+  init(style: CaptionStyle) {
     self.style = style
     words = BreakWords.forLanguage(style.language)
   }
@@ -41,12 +32,12 @@ public struct CaptionSegmenter: Sendable {
   }
 
   /// The cues of a channel.
-  public func cues(_ channel: Channel) -> [Cue] {
+  func cues(_ channel: Channel) -> [Cue] {
     cues(channel.words)
   }
 
   /// The cues of items in timeline order.
-  public func cues(_ items: [Word]) -> [Cue] {
+  func cues(_ items: [Word]) -> [Cue] {
     let tokens = Self.tokens(items)
     guard !tokens.isEmpty else { return [] }
     let count = tokens.count
@@ -315,47 +306,39 @@ public struct CaptionSegmenter: Sendable {
     let firstItem = start == 0 ? 0 : tokens[start].itemIndex
     let lastItem = end < tokens.count ? tokens[end].itemIndex : items.count
     let speaker = tokens[start..<end].lazy.compactMap(\.item.speakerID).first
-    var segment = Segment(
+    var cue = Cue(
       itemSlice: items[firstItem..<lastItem], text: lines.joined(separator: " "),
       start: tokens[start].item.start,
       end: max(tokens[start].item.start, tokens[start..<end].map(\.item.end).max() ?? 0),
-      speakerID: speaker)
-    segment.lines = lines
-    return Cue(segment: segment, reason: reason(measure, start, end))
+      speakerID: speaker, endReason: reason(measure, start, end))
+    cue.lines = lines
+    return cue
   }
 
-  private func reason(_ measure: Measure, _ start: Int, _ end: Int) -> String {
+  private func reason(_ measure: Measure, _ start: Int, _ end: Int) -> Cue.EndReason {
     let tokens = measure.tokens
-    guard end < tokens.count else { return "the transcript ends" }
+    guard end < tokens.count else { return .transcriptEnd }
     let last = tokens[end - 1]
     let next = tokens[end]
     if let a = tokens[start..<end].lazy.compactMap(\.item.speakerID).first,
       let b = next.item.speakerID,
       a != b
     {
-      return "the speaker changes (\(a) to \(b))"
+      return .speakerChange(from: a, to: b)
     }
     let pause = next.item.start - last.item.end
     if pause > style.pauseBreak {
-      return "a pause of \(Self.format(pause)) s (longer than \(Self.format(style.pauseBreak)) s)"
+      return .pause(seconds: pause, limit: style.pauseBreak)
     }
     if cueCost(measure, start, end + 1) == nil {
       if next.item.end - tokens[start].item.start > style.maxDuration {
-        return "the next word would make it last longer than \(Self.format(style.maxDuration)) s"
+        return .maxDuration(style.maxDuration)
       }
-      return
-        "the next word would not fit on \(style.maxLines) line(s) of \(Self.format(style.maxCharactersPerLine)) characters"
+      return .lineFit(lines: style.maxLines, charactersPerLine: style.maxCharactersPerLine)
     }
-    if Self.endsSentence(last.text) { return "a sentence ends" }
-    if Self.endsClause(last.text) { return "a clause ends" }
-    return "the best balance of reading speed, line breaks and cue length"
-  }
-
-  static func format(_ value: Double) -> String {
-    // Values from other people's files can be absurd; only ordinary ones get the short form.
-    guard value.isFinite, abs(value) < 1e12 else { return String(value) }
-    let rounded = (value * 100).rounded() / 100
-    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    if Self.endsSentence(last.text) { return .sentenceEnd }
+    if Self.endsClause(last.text) { return .clauseEnd }
+    return .bestBalance
   }
 
   /// Extends cues into silence for minimum duration and reading speed, keeps the minimum gap,
@@ -363,14 +346,14 @@ public struct CaptionSegmenter: Sendable {
   private func timed(_ cues: [Cue], tokens: [Token], bounds: [(Int, Int)]) -> [Cue] {
     var cues = cues
     for index in cues.indices {
-      let start = cues[index].segment.start
-      let naturalEnd = cues[index].segment.end
-      let width = style.width(of: cues[index].segment.text)
+      let start = cues[index].start
+      let naturalEnd = cues[index].end
+      let width = style.width(of: cues[index].text)
       let wanted = max(
         naturalEnd, start + style.minDuration, start + width / style.maxCharactersPerSecond)
       var end = min(wanted, max(naturalEnd, start + style.maxDuration))
       if index + 1 < cues.count {
-        let nextStart = cues[index + 1].segment.start
+        let nextStart = cues[index + 1].start
         end = min(end, nextStart - style.minGap)
         if nextStart - end < style.chainingThreshold,
           nextStart - style.minGap - start <= style.maxDuration
@@ -378,7 +361,7 @@ public struct CaptionSegmenter: Sendable {
           end = max(end, nextStart - style.minGap)
         }
       }
-      cues[index].segment.end = max(end, start + 0.001)
+      cues[index].end = max(end, start + 0.001)
     }
     return cues
   }

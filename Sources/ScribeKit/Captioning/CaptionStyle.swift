@@ -1,5 +1,5 @@
 /// How characters are counted against a line limit.
-public enum CharacterCounting: String, Sendable, Equatable {
+public enum CharacterCounting: String, Sendable, Equatable, Hashable {
   /// One per grapheme cluster (user-perceived character): Latin, Cyrillic, Arabic, ...
   case graphemes
   /// East Asian Width, as Netflix's Japanese, Chinese and Korean guides count: a full-width
@@ -12,8 +12,8 @@ public enum CharacterCounting: String, Sendable, Equatable {
 /// Hard limits (lines per cue, characters per line, maximum duration, speaker changes) are never
 /// broken unless a single word forces it; the rest (reading speed, minimum duration, balanced
 /// lines, where to break) are costs that ``CaptionSegmenter`` weighs to choose the best cues.
-public struct CaptionStyle: Sendable, Equatable {
-  /// The style's name, as `--preset` takes it.
+public struct CaptionStyle: Sendable, Equatable, Hashable {
+  /// The style's name, as presets and lint reports give it.
   public var name: String
   /// Most lines in one cue. Default: 2.
   public var maxLines: Int
@@ -99,16 +99,6 @@ public struct CaptionStyle: Sendable, Equatable {
     name: "vertical", maxLines: 1, maxCharactersPerLine: 24, maxCharactersPerSecond: 20,
     minDuration: 0.5, maxDuration: 2.5, minGap: 0, chainingThreshold: 0.3, pauseBreak: 1)
 
-  /// Every built-in style.
-  public static let all: [CaptionStyle] = [
-    netflixEnglish, netflixJapanese, netflixChinese, netflixKorean, bbc, vertical,
-  ]
-
-  /// The built-in style called `name`.
-  public static func named(_ name: String) -> CaptionStyle? {
-    all.first { $0.name == name }
-  }
-
   /// The width of `text` under this style's counting.
   public func width(of text: String) -> Double {
     CharacterWidth.width(of: text, counting: counting)
@@ -116,9 +106,9 @@ public struct CaptionStyle: Sendable, Equatable {
 }
 
 /// Character widths for line limits.
-public enum CharacterWidth {
+enum CharacterWidth {
   /// The width of `text`: grapheme clusters, or East Asian Width (full-width 1, others 0.5).
-  public static func width(of text: String, counting: CharacterCounting) -> Double {
+  static func width(of text: String, counting: CharacterCounting) -> Double {
     switch counting {
     case .graphemes:
       return Double(text.count)
@@ -131,7 +121,7 @@ public enum CharacterWidth {
 
   /// `true` for characters East Asian Width calls Wide or Fullwidth: CJK ideographs, kana,
   /// Hangul, full-width forms and CJK punctuation, and emoji presentation.
-  public static func isWide(_ character: Character) -> Bool {
+  static func isWide(_ character: Character) -> Bool {
     guard let scalar = character.unicodeScalars.first else { return false }
     switch scalar.value {
     case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,

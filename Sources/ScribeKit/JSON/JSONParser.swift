@@ -48,14 +48,14 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
 /// It rejects what the RFC rejects (trailing commas, comments, NaN, leading zeros, lone
 /// surrogates, control characters in strings, invalid UTF-8) and nests at most
 /// ``maximumDepth`` levels, so hostile input cannot exhaust the stack.
-public enum JSONParser {
+package enum JSONParser {
   /// How deeply arrays and objects may nest.
-  public static let maximumDepth = 512
+  package static let maximumDepth = 512
 
   /// Parses exactly one JSON value (surrounding whitespace allowed).
   ///
   /// - Throws: ``JSONSyntaxError`` with the line and column of the first problem.
-  public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+  package static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
     let values = try parseSequence(bytes)
     guard values.count == 1, let only = values.first else {
       try failAtSecondValue(bytes, values)
@@ -67,7 +67,7 @@ public enum JSONParser {
   ///
   /// Each value comes with the 1-based line on which it starts, so a caller can say which
   /// record of a stream is wrong. An input holding only whitespace yields no values.
-  public static func parseSequence(
+  package static func parseSequence(
     _ bytes: [UInt8]
   ) throws(JSONSyntaxError) -> [(value: JSONValue, line: Int)] {
     try bytes.withUnsafeBufferPointer { buffer in

@@ -3,7 +3,7 @@
 /// ScribeKit reads JSON with its own parser (``JSONParser``) rather than `JSONDecoder` because
 /// users need to know *where* a file is wrong (line and column, or a JSON path such as
 /// `$.words[12].start`), and Foundation reports neither on Linux.
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
   /// `null`.
   case null
   /// `true` or `false`.
@@ -18,7 +18,7 @@ public enum JSONValue: Sendable, Equatable {
   case object(JSONObject)
 
   /// A short description of the value's kind, for error messages ("a string", "null", ...).
-  public var kindDescription: String {
+  package var kindDescription: String {
     switch self {
     case .null: return "null"
     case .bool: return "a boolean"
@@ -30,31 +30,31 @@ public enum JSONValue: Sendable, Equatable {
   }
 
   /// The object, if this value is one.
-  public var objectValue: JSONObject? {
+  package var objectValue: JSONObject? {
     if case .object(let object) = self { return object }
     return nil
   }
 
   /// The array, if this value is one.
-  public var arrayValue: [JSONValue]? {
+  package var arrayValue: [JSONValue]? {
     if case .array(let array) = self { return array }
     return nil
   }
 
   /// The string, if this value is one.
-  public var stringValue: String? {
+  package var stringValue: String? {
     if case .string(let string) = self { return string }
     return nil
   }
 
   /// The number, if this value is one.
-  public var numberValue: Double? {
+  package var numberValue: Double? {
     if case .number(let number) = self { return number }
     return nil
   }
 
   /// `true` for `null`.
-  public var isNull: Bool {
+  package var isNull: Bool {
     if case .null = self { return true }
     return false
   }
@@ -64,39 +64,39 @@ public enum JSONValue: Sendable, Equatable {
 ///
 /// Lookups are linear: the objects in timing data have a handful of keys, where a scan beats
 /// hashing. A key that appears twice resolves to its last occurrence, as in most parsers.
-public struct JSONObject: Sendable, Equatable {
+package struct JSONObject: Sendable, Equatable {
   /// One `"key": value` pair.
-  public struct Member: Sendable, Equatable {
+  package struct Member: Sendable, Equatable {
     /// The member's key.
-    public var key: String
+    package var key: String
     /// The member's value.
-    public var value: JSONValue
+    package var value: JSONValue
 
     /// Creates a member.
-    public init(key: String, value: JSONValue) {
+    package init(key: String, value: JSONValue) {
       self.key = key
       self.value = value
     }
   }
 
   /// The members in document order.
-  public var members: [Member]
+  package var members: [Member]
 
   /// Creates an object from members in the order given.
-  public init(members: [Member] = []) {
+  package init(members: [Member] = []) {
     self.members = members
   }
 
   /// The value of the last member named `key`, or `nil` when there is none.
-  public subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     members.last(where: { $0.key == key })?.value
   }
 
   /// The keys in document order.
-  public var keys: [String] { members.map(\.key) }
+  package var keys: [String] { members.map(\.key) }
 }
 
 extension JSONValue {
   /// The value as JSON text, two-space indented, members in their order, strings escaped.
-  public var jsonText: String { JSONWriter.value(self) }
+  package var jsonText: String { JSONWriter.value(self) }
 }

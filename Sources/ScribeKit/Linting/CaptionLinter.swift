@@ -68,7 +68,7 @@ public struct CaptionLinter: Sendable {
       found.append(
         Violation(cue: cue, rule: rule, detail: detail, measured: measured, limit: limit))
     }
-    let f = CaptionSegmenter.format
+    let f = Cue.EndReason.format
     for (index, cue) in file.cues.enumerated() {
       let duration = cue.end - cue.start
       let text = cue.lines.joined(separator: " ")

@@ -12,6 +12,11 @@ public struct Transcript: Sendable, Equatable {
   public var transcriptionID: String?
   /// The channels, in channel order. Never empty.
   public var channels: [Channel]
+  /// The shape the transcript was read from, or `nil` when it was built in code.
+  public var inputShape: InputShape?
+  /// What reading repaired in the input, in input order; empty for clean input and for
+  /// transcripts built in code. Nothing is changed silently: every repair is here.
+  public var warnings: [ReadWarning] = []
 
   /// Creates a transcript.
   public init(

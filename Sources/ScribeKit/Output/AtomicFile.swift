@@ -19,7 +19,7 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .fileExists(let path):
-      return "\(path): already exists; not replaced (use --force to replace it)"
+      return "\(path): already exists; not replaced"
     case .cannotWrite(let path, let reason):
       return "\(path): cannot write: \(reason)"
     }
@@ -31,13 +31,13 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
 /// The bytes go to a hidden temporary file in the destination's folder, which then takes the
 /// destination's name in one step (`link(2)` when an existing file must be kept, `rename(2)`
 /// otherwise). If anything fails, the temporary file is removed and the destination is as it was.
-public enum AtomicFile {
+package enum AtomicFile {
   /// Writes `data` to `url`.
   ///
   /// - Parameter replacing: allow replacing an existing file. When `false`, an existing file is
   ///   left alone and ``OutputError/fileExists(path:)`` is thrown, even if another process creates
   ///   the file between the check and the write.
-  public static func write(_ data: Data, to url: URL, replacing: Bool) throws(OutputError) {
+  package static func write(_ data: Data, to url: URL, replacing: Bool) throws(OutputError) {
     let temporary = temporaryURL(for: url)
     InterruptCleanup.register(temporary.path)
     defer { InterruptCleanup.unregister(temporary.path) }
@@ -51,14 +51,14 @@ public enum AtomicFile {
 
   /// A hidden file beside `url` to write its content into before ``publish(_:as:replacing:)``,
   /// for content that arrives in pieces (a stream) rather than all at once.
-  public static func temporaryURL(for url: URL) -> URL {
+  package static func temporaryURL(for url: URL) -> URL {
     url.deletingLastPathComponent().appendingPathComponent(
       ".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).scribekit-tmp")
   }
 
   /// Gives the complete file `temporary` the name `url` in one step, then removes `temporary`
   /// (whether or not that worked), with the same replacing rule as ``write(_:to:replacing:)``.
-  public static func publish(_ temporary: URL, as url: URL, replacing: Bool) throws(OutputError) {
+  package static func publish(_ temporary: URL, as url: URL, replacing: Bool) throws(OutputError) {
     let path = url.path
     defer { _ = unlink(temporary.path) }
     if replacing {

@@ -8,7 +8,7 @@ import Foundation
 /// `scribekit` tool calls ``removeAll()`` from its SIGINT and SIGTERM handlers, so an
 /// interrupted run leaves neither a partial file nor a hidden temporary one. (SIGKILL cannot be
 /// caught: after one, a hidden `.NAME.….scribekit-tmp` file may remain, never a partial NAME.)
-public enum InterruptCleanup {
+package enum InterruptCleanup {
   private final class Registry: @unchecked Sendable {
     // Guarded by `lock`: signal handlers run on their own queue, writers on any thread.
     let lock = NSLock()
@@ -18,18 +18,18 @@ public enum InterruptCleanup {
   private static let registry = Registry()
 
   /// Removes `path` if the process is interrupted before ``unregister(_:)``.
-  public static func register(_ path: String) {
+  package static func register(_ path: String) {
     registry.lock.withLock { _ = registry.paths.insert(path) }
   }
 
   /// Keeps `path` from now on.
-  public static func unregister(_ path: String) {
+  package static func unregister(_ path: String) {
     registry.lock.withLock { _ = registry.paths.remove(path) }
   }
 
   /// Removes every registered file and forgets them; returns how many were registered.
   @discardableResult
-  public static func removeAll() -> Int {
+  package static func removeAll() -> Int {
     registry.lock.withLock {
       for path in registry.paths { unlink(path) }
       defer { registry.paths.removeAll() }

@@ -172,4 +172,13 @@ enum AlignmentReader {
     }
     return merged
   }
+
+  /// A one-channel transcript of `characters` grouped into words, with timings repaired.
+  static func transcript(
+    fromCharacters characters: [TimedCharacter], path: String, warnings: inout [ReadWarning]
+  ) throws(ReadError) -> Transcript {
+    let items = group(characters, path: path + ".characters")
+    let words = try TimingRepair.repair(items, warnings: &warnings)
+    return Transcript(channels: [Channel(index: nil, words: words)])
+  }
 }

@@ -2,7 +2,8 @@
 /// `words` straight from the bytes into items, without building a JSON tree for them.
 ///
 /// It gives up (returns `nil`) at anything outside the common shape: a syntax error, a value of
-/// an unexpected type, an unknown item type, per-character times, another shape altogether, and
+/// an unexpected type, an unknown item type, per-character times, a member the API does not
+/// send (which may be another engine's, for detection to judge), another shape altogether, and
 /// any timing that ``TimingRepair`` would mend (missing, negative, reversed, out of order or out
 /// of range), so that the words it returns need no repair and no warning.
 /// ``TranscriptReader`` then reads the input with the general path, which produces exactly the
@@ -43,8 +44,12 @@ enum FastSpeechToTextReader {
         result.languageProbability = try optionalNumber(&parser)
       } else if key.equals("channel_index") {
         result.channelIndex = try optionalInteger(&parser)
-      } else {
+      } else if key.equals("text") || key.equals("additional_formats") {
         _ = try parser.parseValue(depth: 1)
+      } else {
+        // A member the API does not send may be another engine's (AssemblyAI's `audio_url`,
+        // forced alignment's `loss`): detection on the general path decides.
+        throw GiveUp()
       }
     }
     parser.skipWhitespace()
@@ -163,10 +168,10 @@ enum FastSpeechToTextReader {
         logprob = try optionalNumber(&parser)
       } else if key.equals("channel_index") {
         channel = try optionalInteger(&parser)
-      } else if key.equals("characters") {
-        throw GiveUp()
       } else {
-        _ = try parser.parseValue(depth: 3)
+        // Per-character times, and members the API does not send (another engine's
+        // `confidence`, forced alignment's `loss`), are left to the general path.
+        throw GiveUp()
       }
     }
     guard let text else { throw GiveUp() }

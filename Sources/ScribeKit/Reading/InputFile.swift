@@ -10,14 +10,14 @@ import Foundation
 /// about a fifth of the whole conversion's time. Large files are read into an anonymous mapping
 /// that asks the kernel for huge pages instead. The file is read (copied), not mapped, so a file
 /// truncated by another process while it is read cannot bring the process down.
-public enum InputFile {
+package enum InputFile {
   /// Files below this size gain nothing from a mapping of their own.
   static let mappingThreshold = 2 << 20
 
   /// The bytes of the file at `url`.
   ///
   /// - Throws: Foundation's error when the file cannot be opened or read.
-  public static func read(_ url: URL) throws -> Data {
+  package static func read(_ url: URL) throws -> Data {
     #if canImport(Glibc)
       if let data = readIntoHugePages(url.path) { return data }
     #endif

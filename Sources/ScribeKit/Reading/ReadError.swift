@@ -21,8 +21,17 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     case unrecognizedShape(path: String, keys: [String])
     /// The document is a known API answer that holds no timings, such as an error response.
     case notATranscript(reason: String)
+    /// The document is timing data ScribeKit recognises but does not read (yet): another
+    /// engine's transcript, say. `what` names it; `marks` are the members that gave it away.
+    case unreadInput(what: String, marks: [String])
+    /// The bytes are not timing data at all but audio or a subtitle file.
+    case notTimingData(NotTimingData)
+    /// The document matches two or more shapes equally well; ScribeKit does not guess.
+    case ambiguousShape([ShapeMatch])
     /// The caller forced a shape the document does not have.
     case shapeMismatch(forced: InputShape, reason: String)
+    /// The file could not be opened or read; `reason` is the system's message.
+    case cannotOpen(reason: String)
     /// An alignment's three arrays differ in length.
     case alignmentLengthMismatch(path: String, characters: Int, starts: Int, ends: Int)
     /// No item carries any time at all, so nothing can be placed on a timeline.
@@ -46,7 +55,8 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     return prefix + problemDescription
   }
 
-  private var problemDescription: String {
+  /// The problem alone, without the source.
+  var problemDescription: String {
     switch problem {
     case .empty:
       return "the input is empty; expected ElevenLabs timing data in JSON"
@@ -63,13 +73,22 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     case .unrecognizedShape(let path, let keys):
       let listed =
         keys.isEmpty ? "no members" : "members " + keys.prefix(12).joined(separator: ", ")
+      let expected = InputShape.all.map { "\($0.summary) (\($0.name))" }
       return "at \(path): an object with \(listed) is none of the shapes ScribeKit reads; expected "
-        + "a speech-to-text response (\"words\" or \"transcripts\"), a webhook payload "
-        + "(\"data.transcription\"), a text-to-speech response (\"alignment\"), a bare alignment "
-        + "(\"characters\" with start and end times), a stream of chunks, or segmented JSON "
-        + "(\"segments\")"
+        + expected.dropLast().joined(separator: ", ") + " or " + (expected.last ?? "")
     case .notATranscript(let reason):
       return reason
+    case .unreadInput(let what, let marks):
+      return "this looks like \(what) (it has " + marks.joined(separator: ", ")
+        + "), which ScribeKit does not read yet"
+    case .notTimingData(let kind):
+      return kind.description
+    case .ambiguousShape(let matches):
+      let listed = matches.map { "\($0.shape.summary) (\($0.marks.joined(separator: ", ")))" }
+      return "the input could be " + listed.joined(separator: " or ")
+        + "; ScribeKit does not guess: name the shape to read it as"
+    case .cannotOpen(let reason):
+      return "cannot read: \(reason)"
     case .shapeMismatch(let forced, let reason):
       return "the input is not \(forced.summary): \(reason)"
     case .alignmentLengthMismatch(let path, let characters, let starts, let ends):
@@ -81,19 +100,35 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 }
 
-/// Something a reader repaired or skipped in the input, reported so that nothing changes silently.
-public struct ReadWarning: Sendable, Equatable, CustomStringConvertible {
-  /// The JSON path of the item concerned, such as `$.words[7]`.
-  public var path: String
-  /// What was wrong and what was done about it.
-  public var message: String
 
-  /// Creates a warning.
-  public init(path: String, message: String) {
-    self.path = path
-    self.message = message
+/// One shape an ambiguous input matched, with the members that matched.
+public struct ShapeMatch: Sendable, Equatable {
+  /// The shape.
+  public var shape: InputShape
+  /// The members that matched it.
+  public var marks: [String]
+
+  /// Creates a match.
+  public init(shape: InputShape, marks: [String]) {
+    self.shape = shape
+    self.marks = marks
   }
+}
 
-  /// `path: message`.
-  public var description: String { "\(path): \(message)" }
+/// Input that is not timing data at all.
+public enum NotTimingData: Sendable, Equatable, CustomStringConvertible {
+  /// Audio or video, named by its container: "WAV audio", "MP3 audio", ...
+  case audio(String)
+  /// A subtitle file: "a SubRip (SRT) file", "a WebVTT file", ...
+  case subtitles(String)
+
+  /// What it is, and what to do with it instead.
+  public var description: String {
+    switch self {
+    case .audio(let kind):
+      return "this is \(kind), not timing data; transcribe it first"
+    case .subtitles(let kind):
+      return "this is \(kind): captions already made, not timing data"
+    }
+  }
 }

@@ -5,18 +5,18 @@
 /// so an emoji sequence or a letter with combining accents counts as one and is never split.
 /// Lines are filled greedily, which is what the API's exports show; a line is longer than the
 /// limit only when it holds a single unit that cannot be broken.
-public struct LineWrapper: Sendable {
+package struct LineWrapper: Sendable {
   /// The most characters on a line, or `nil` for no wrapping.
-  public var maxCharactersPerLine: Int?
+  package var maxCharactersPerLine: Int?
 
   /// Creates a wrapper.
-  public init(maxCharactersPerLine: Int?) {
+  package init(maxCharactersPerLine: Int?) {
     self.maxCharactersPerLine = maxCharactersPerLine
   }
 
   /// The lines of `text`. Whitespace runs (including line breaks) become single spaces; an
   /// empty or all-whitespace text gives no lines.
-  public func wrap(_ text: String) -> [String] {
+  package func wrap(_ text: String) -> [String] {
     if let lines = Self.wrapASCII(text, limit: maxCharactersPerLine) { return lines }
     let units = Self.units(of: text)
     guard let limit = maxCharactersPerLine else {
@@ -87,7 +87,7 @@ public struct LineWrapper: Sendable {
 
   /// The lines a renderer shows for `segment`: the ones ``CaptionSegmenter`` chose, when it
   /// did, else its text wrapped by this wrapper.
-  public func lines(for segment: Segment) -> [String] {
+  package func lines(for segment: Cue) -> [String] {
     segment.lines.map(Self.normalized) ?? wrap(segment.text)
   }
 

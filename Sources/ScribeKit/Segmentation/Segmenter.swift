@@ -1,49 +1,6 @@
-/// A run of items shown together: one subtitle cue, one paragraph of a text export.
-public struct Segment: Sendable, Equatable {
-  /// Every item of the segment in input order: words, audio events and the spacing between them
-  /// (and spacing that followed the last word, so that no item of the input is lost).
-  public var items: [Word] {
-    get { Array(itemSlice) }
-    set { itemSlice = newValue[...] }
-  }
-  /// The items as a run of the channel they came from: segmenters share the channel's storage
-  /// instead of copying every word (a copy would double the memory of a long transcript), and
-  /// renderers read them from here. Its indices are the channel's, not zero-based.
-  var itemSlice: ArraySlice<Word>
-  /// The items' text joined as they are and trimmed at both ends.
-  public var text: String
-  /// The first word's start, in seconds.
-  public var start: Double
-  /// The last word's end, in seconds (never before ``start``).
-  public var end: Double
-  /// The speaker of the segment's words, when the transcript is diarized.
-  public var speakerID: String?
-  /// Line breaks chosen by ``CaptionSegmenter``; `nil` lets each renderer wrap ``text`` at its
-  /// line length, as the API does.
-  public var lines: [String]?
-
-  /// Creates a segment.
-  public init(items: [Word], text: String, start: Double, end: Double, speakerID: String?) {
-    self.init(itemSlice: items[...], text: text, start: start, end: end, speakerID: speakerID)
-  }
-
-  init(
-    itemSlice: ArraySlice<Word>, text: String, start: Double, end: Double, speakerID: String?
-  ) {
-    self.itemSlice = itemSlice
-    self.text = text
-    self.start = start
-    self.end = end
-    self.speakerID = speakerID
-  }
-
-  /// The words and audio events, without spacing.
-  public var words: [Word] { itemSlice.filter(\.isTimed) }
-}
-
-/// Splits a channel's items into segments exactly as the ElevenLabs export does.
+/// Splits a channel's items into cues exactly as the ElevenLabs export does.
 ///
-/// The rule (FORMATS.md §2), applied greedily word by word, starts a new segment before a word
+/// The rule (<doc:APIParity#Segmentation-rule>), applied greedily word by word, starts a new segment before a word
 /// or audio event `w` when:
 /// - its speaker differs from the segment's (items without a speaker never cause a change);
 /// - `w.start - previous.end > segmentOnSilenceLongerThan`;
@@ -54,64 +11,27 @@ public struct Segment: Sendable, Equatable {
 /// Spacing items ride along with the words around them: spacing between two words of a segment
 /// is part of its text; spacing at a boundary stays with the earlier segment and is trimmed from
 /// its text. A word longer than `maxSegmentChars` on its own still makes a segment of its own.
-public struct Segmenter: Sendable {
+struct Segmenter: Sendable {
   /// The limits to split at.
-  public var options: SegmentationOptions
+  var options: APIExportOptions
 
   /// Creates a segmenter.
-  public init(options: SegmentationOptions) {
+  init(options: APIExportOptions) {
     self.options = options
   }
 
-  /// The segments of one channel.
-  public func segment(_ channel: Channel) -> [Segment] {
-    segment(channel.words)
+  /// The cues of one channel.
+  func cues(_ channel: Channel) -> [Cue] {
+    cues(channel.words)
   }
 
-  /// The segments of a run of items in timeline order.
-  public func segment(_ words: [Word]) -> [Segment] {
-    segmentWithBoundaries(words).segments
-  }
-
-  /// The segments of a channel, each with the rule that ended it, for `--explain`.
-  public func explained(_ channel: Channel) -> [(segment: Segment, reason: String)] {
-    let (segments, boundaries) = segmentWithBoundaries(channel.words)
-    return zip(segments, boundaries).map { ($0, $1.description) }
-  }
-
-  /// Why the rule ended a segment.
-  enum Boundary: CustomStringConvertible {
-    case speakerChange(from: String, to: String)
-    case pause(seconds: Double, limit: Double)
-    case duration(limit: Double)
-    case characters(limit: Int)
-    case end
-
-    var description: String {
-      let format = CaptionSegmenter.format
-      switch self {
-      case .speakerChange(let from, let to): return "the speaker changes (\(from) to \(to))"
-      case .pause(let seconds, let limit):
-        return "a pause of \(format(seconds)) s (segment_on_silence_longer_than_s \(format(limit)))"
-      case .duration(let limit):
-        return
-          "the next word would make it last longer than max_segment_duration_s \(format(limit))"
-      case .characters(let limit):
-        return "the next word would make it longer than max_segment_chars \(limit)"
-      case .end: return "the transcript ends"
-      }
-    }
-  }
-
-  private func segmentWithBoundaries(_ words: [Word]) -> (
-    segments: [Segment], boundaries: [Boundary]
-  ) {
-    var segments: [Segment] = []
-    var boundaries: [Boundary] = []
+  /// The cues of a run of items in timeline order, each with the rule that ended it.
+  func cues(_ words: [Word]) -> [Cue] {
+    var cues: [Cue] = []
     var builder = Builder()
-    // Segments are runs of the input: each holds from its first item (or the spacing before the
-    // very first word) up to the next segment's first word, so spacing at a boundary stays
-    // with the earlier segment.
+    // Cues are runs of the input: each holds from its first item (or the spacing before the
+    // very first word) up to the next cue's first word, so spacing at a boundary stays with
+    // the earlier cue.
     var lower = 0
 
     for index in words.indices {
@@ -122,9 +42,8 @@ public struct Segmenter: Sendable {
       }
       if builder.isOpen {
         let counts = builder.counts(adding: item)
-        if let boundary = boundary(before: item, in: builder, counts: counts) {
-          segments.append(builder.close(items: words[lower..<index]))
-          boundaries.append(boundary)
+        if let reason = boundary(before: item, in: builder, counts: counts) {
+          cues.append(builder.close(items: words[lower..<index], reason: reason))
           lower = index
           builder.open(with: item)
         } else {
@@ -135,24 +54,23 @@ public struct Segmenter: Sendable {
       }
     }
     if builder.isOpen {
-      segments.append(builder.close(items: words[lower...]))
-      boundaries.append(.end)
+      cues.append(builder.close(items: words[lower...], reason: .transcriptEnd))
     }
-    return (segments, boundaries)
+    return cues
   }
 
   /// The rule that makes `item` start a new segment, or `nil` when it joins the open one.
   private func boundary(
     before item: Word, in builder: Builder, counts: Builder.Counts
-  ) -> Boundary? {
+  ) -> Cue.EndReason? {
     if let speaker = item.speakerID, let current = builder.speakerID, speaker != current {
       return .speakerChange(from: current, to: speaker)
     }
     if let silence = options.segmentOnSilenceLongerThan, item.start - builder.lastEnd > silence {
-      return .pause(seconds: item.start - builder.lastEnd, limit: silence)
+      return .silence(seconds: item.start - builder.lastEnd, limit: silence)
     }
     if let duration = options.maxSegmentDuration, item.end - builder.start > duration {
-      return .duration(limit: duration)
+      return .maxSegmentDuration(duration)
     }
     if let limit = options.maxSegmentChars {
       // Counting by parts is exact unless grapheme clusters join across a boundary or the ends
@@ -161,11 +79,11 @@ public struct Segmenter: Sendable {
       let estimate =
         counts.total - builder.leadingWhitespace - Whitespace.trailingCount(item.text)
       let exactEnough = !Whitespace.isBlank(item.text)
-      if exactEnough && estimate > limit + 2 { return .characters(limit: limit) }
+      if exactEnough && estimate > limit + 2 { return .maxSegmentChars(limit) }
       if !exactEnough || estimate >= limit - 2 {
         let candidate = builder.text + builder.pendingText + item.text
         if Graphemes.count(Segmenter.trimmed(candidate)) > limit {
-          return .characters(limit: limit)
+          return .maxSegmentChars(limit)
         }
       }
     }
@@ -229,12 +147,12 @@ public struct Segmenter: Sendable {
       speakerID = speakerID ?? item.speakerID
     }
 
-    mutating func close(items: ArraySlice<Word>) -> Segment {
-      let segment = Segment(
+    mutating func close(items: ArraySlice<Word>, reason: Cue.EndReason) -> Cue {
+      let cue = Cue(
         itemSlice: items, text: Segmenter.trimmed(text), start: start,
-        end: max(start, end), speakerID: speakerID)
+        end: max(start, end), speakerID: speakerID, endReason: reason)
       isOpen = false
-      return segment
+      return cue
     }
   }
 }

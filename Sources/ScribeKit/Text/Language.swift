@@ -1,9 +1,9 @@
 /// Language tags and text direction, for the formats that declare them (HTML, DOCX).
-public enum Language {
+package enum Language {
   /// A BCP 47 tag for an API `language_code`: the API gives ISO 639-3 codes such as `eng`, which
   /// are not valid where a two-letter code exists, so those become `en`. Unknown codes are kept
   /// if they look like a tag and dropped (`nil`) otherwise.
-  public static func tag(forAPICode code: String?) -> String? {
+  package static func tag(forAPICode code: String?) -> String? {
     guard let code = code?.lowercased(), !code.isEmpty else { return nil }
     if let short = twoLetter[code] { return short }
     let valid = code.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || $0 == "-" }
@@ -11,7 +11,7 @@ public enum Language {
   }
 
   /// `true` when the language is written right to left.
-  public static func isRightToLeft(tag: String?) -> Bool {
+  package static func isRightToLeft(tag: String?) -> Bool {
     guard let primary = tag?.split(separator: "-").first else { return false }
     return ["ar", "he", "fa", "ur", "yi", "ps", "sd", "dv", "ug", "ckb"].contains(String(primary))
   }
@@ -19,7 +19,7 @@ public enum Language {
   /// `true` when the first strongly directional character of `text` is right-to-left (Hebrew,
   /// Arabic, Syriac, Thaana, N'Ko and their presentation forms): the rule of Unicode's
   /// bidirectional algorithm (P2, P3) for a paragraph's direction.
-  public static func isRightToLeft(text: String) -> Bool {
+  package static func isRightToLeft(text: String) -> Bool {
     for scalar in text.unicodeScalars {
       if isRightToLeftScalar(scalar) { return true }
       if scalar.properties.isAlphabetic { return false }

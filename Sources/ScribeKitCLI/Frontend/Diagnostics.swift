@@ -11,6 +11,32 @@ enum Diagnostics {
     write("scribekit: error: \(message)\n")
   }
 
+  /// An error in words, with what to type to get past it: the library's messages speak of the
+  /// library, and this adds the command line's flags and commands.
+  static func message(for error: any Error) -> String {
+    let text = String(describing: error)
+    switch error {
+    case OutputError.fileExists:
+      return text + " (use --force to replace it)"
+    case let error as ReadError:
+      switch error.problem {
+      case .notTimingData(.audio):
+        return text + "; `scribekit transcribe` makes a transcript from it"
+      case .notTimingData(.subtitles):
+        return text + "; `scribekit lint` checks it"
+      case .ambiguousShape(let matches):
+        return text + " (--input-shape "
+          + matches.map(\.shape.name).joined(separator: " or --input-shape ") + ")"
+      case .noTimings where text.contains("choose it instead"):
+        return text + " (--alignment)"
+      default:
+        return text
+      }
+    default:
+      return text
+    }
+  }
+
   static func printWarnings(_ warnings: [String], quiet: Bool) {
     guard !quiet, !warnings.isEmpty else { return }
     for warning in warnings.prefix(warningLimit) {
@@ -45,7 +71,7 @@ extension ParsableCommand {
     } catch let exit as ExitCode {
       throw exit
     } catch {
-      Diagnostics.printError(String(describing: error))
+      Diagnostics.printError(Diagnostics.message(for: error))
       throw ExitCode.failure
     }
   }

@@ -5,39 +5,39 @@ import ScribeKit
 struct ExportRun {
   var export: ExportFlags
   var output: OutputFlags
+  var reading = ReadOptions()
 
   /// Reads `data`, renders the requested formats and writes them per ``OutputFlags``; returns
   /// the transcript it read, for callers that do more with it.
   ///
   /// - Parameters:
   ///   - defaultOutput: where outputs go without `-o` (`nil`: beside the input, or stdout).
+  ///   - fallbackID: names the files when the input is not a file and has no transcription ID.
+  ///   - stem: names the files instead of the input's name.
   ///   - extra: more files to write with the same all-or-nothing checks (a raw response).
   @discardableResult
   func run(
-    data: Data, source: InputSource, reader: TranscriptReader, defaultOutput: String? = nil,
-    fallbackStem: String? = nil, stemOverride: String? = nil,
-    extra: (_ folder: URL?, _ stem: String) -> [(URL, Data)] = { _, _ in [] }
+    data: Data, source: InputSource, defaultOutput: String? = nil, fallbackID: String? = nil,
+    stem: String? = nil, extra: (_ folder: URL?, _ stem: String) -> [(URL, Data)] = { _, _ in [] }
   ) throws -> Transcript {
     let (requests, optionWarnings) = try export.requests()
     Diagnostics.printWarnings(optionWarnings, quiet: output.quiet)
-    let result = try reader.read(data, source: source.label)
-    Diagnostics.printWarnings(result.warnings.map { "\(source.label): \($0)" }, quiet: output.quiet)
-    let transcriptID = result.transcript.transcriptionID ?? fallbackStem
-    let stem = stemOverride ?? OutputPlan.stem(input: source.url, transcriptID: transcriptID)
-    let settings = RenderSettings(
-      title: output.title ?? stem, audioSource: output.audio, wordTimestamps: output.wordTimestamps)
-    var outputs: [RenderedOutput] = []
-    for request in requests {
-      outputs += try Exporter.render(
-        result.transcript, request: request, channels: output.channelSelection ?? .each,
-        settings: settings)
-    }
+    var transcript = try Transcript(data: data, source: source.label, options: reading)
+    Diagnostics.printWarnings(
+      transcript.warnings.map { "\(source.label): \($0)" }, quiet: output.quiet)
+    transcript.transcriptionID = transcript.transcriptionID ?? fallbackID
+    let usedStem = stem ?? source.stem ?? transcript.defaultFileStem
+    let files = try transcript.export(
+      requests,
+      settings: ExportSettings(
+        channels: output.channelSelection ?? .each, title: output.title ?? usedStem,
+        audioSource: output.audio, wordTimestamps: output.wordTimestamps, fileStem: usedStem))
     var plan = try OutputPlan(
-      outputs: outputs, input: source, output: output.output ?? defaultOutput, stem: stem)
-    for (url, content) in extra(plan.folder, stem) {
+      files: files, input: source, output: output.output ?? defaultOutput)
+    for (url, content) in extra(plan.folder, usedStem) {
       plan.entries.append((.file(url), content))
     }
     try plan.write(replacing: output.force)
-    return result.transcript
+    return transcript
   }
 }

@@ -17,6 +17,14 @@ struct InputSource {
     fixedLabel = label
   }
 
+  /// The input file's name without its extension, which output files are named after; `nil`
+  /// for standard input and data from the API.
+  var stem: String? {
+    guard let url, fixedLabel == nil else { return nil }
+    let stem = url.deletingPathExtension().lastPathComponent
+    return stem.isEmpty ? nil : stem
+  }
+
   /// The name used in messages.
   var label: String { fixedLabel ?? url?.relativePath ?? "<stdin>" }
 

@@ -20,10 +20,10 @@ struct OutputPlan {
     return nil
   }
 
-  /// Plans where `outputs` go; files are named `stem...` (see ``stem(input:transcriptID:)``).
-  init(outputs: [RenderedOutput], input: InputSource, output: String?, stem: String) throws {
+  /// Plans where `files` go, under the names the library gave them.
+  init(files outputs: [ExportedFile], input: InputSource, output: String?) throws {
     inputURL = input.url
-    let names = Self.fileNames(for: outputs, stem: stem)
+    let names = outputs.map(\.fileName)
     let listed = names.joined(separator: ", ")
 
     func toStandardOutput(_ reason: String) throws -> [(Target, Data)] {
@@ -92,47 +92,6 @@ struct OutputPlan {
       case .file(let url):
         try AtomicFile.write(content, to: url, replacing: replacing)
       }
-    }
-  }
-
-  /// The input's file name without its extension, else a safe form of the transcript ID.
-  static func stem(input: URL?, transcriptID: String?) -> String {
-    if let input {
-      let stem = input.deletingPathExtension().lastPathComponent
-      if !stem.isEmpty { return stem }
-    }
-    // An ID comes from data, not from the user: keep it to characters that cannot name
-    // another folder or hide the file.
-    let safe = String(
-      (transcriptID ?? "").unicodeScalars.map { scalar -> Character in
-        let allowed = CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_"
-        return allowed && scalar.isASCII ? Character(scalar) : "_"
-      }
-    ).prefix(100)
-    return safe.isEmpty ? "transcript" : String(safe)
-  }
-
-  /// `stem[.channel-N].ext`, with `-2`, `-3`, ... added to names that would repeat.
-  ///
-  /// segmented_json files end in `.segmented.json` rather than the API's bare `.json`, so that
-  /// they are never mistaken for (or written over) the transcript they came from.
-  static func fileNames(for outputs: [RenderedOutput], stem: String) -> [String] {
-    fileNames(for: outputs.map { ($0.requestedFormat, $0.channelIndex) }, stem: stem)
-  }
-
-  /// The names ``fileNames(for:stem:)`` gives outputs of these formats and channels.
-  static func fileNames(
-    for outputs: [(format: ExportFormat, channelIndex: Int?)], stem: String
-  ) -> [String] {
-    var seen: [String: Int] = [:]
-    return outputs.map { format, channelIndex in
-      let channel = channelIndex.map { ".channel-\($0)" } ?? ""
-      let base = stem + channel
-      let fileExtension = format == .segmentedJSON ? "segmented.json" : format.fileExtension
-      let key = base + "." + fileExtension
-      let count = (seen[key] ?? 0) + 1
-      seen[key] = count
-      return (count == 1 ? base : "\(base)-\(count)") + "." + fileExtension
     }
   }
 

@@ -27,7 +27,7 @@ struct ExportFlags: ParsableArguments {
   @Option(
     name: .customLong("format"),
     help: ArgumentHelp(
-      "Output formats, comma-separated: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).",
+      "Output formats, comma-separated: \(OutputFormats.all.map(\.name).joined(separator: ", ")).",
       discussion: "Default: srt. Not allowed with --additional-formats.",
       valueName: "formats"))
   var formats: String?
@@ -40,9 +40,9 @@ struct ExportFlags: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "elevenlabs (the API's current defaults), elevenlabs-legacy (SRT defaults before 2025-08-24: 50 / 0.6 s / 5 s / 90), or a caption style for srt, vtt and txt: \(CaptionStyle.all.map(\.name).joined(separator: ", ")).",
+      "elevenlabs (the API's current defaults), elevenlabs-legacy (SRT defaults before 2025-08-24: 50 / 0.6 s / 5 s / 90), or a caption style for \(OutputFormats.all.filter { $0.appliesOptions.contains(.captionStyle) }.map(\.name).joined(separator: ", ")): \(Preset.captionStyles.map(\.name).joined(separator: ", ")).",
       valueName: "name"))
-  var preset: String = Preset.elevenlabs.rawValue
+  var preset: String = Preset.elevenlabs.name
 
   @Option(help: ArgumentHelp("Caption styles: most lines per cue.", valueName: "count"))
   var maxLines: Int?
@@ -111,11 +111,10 @@ struct ExportFlags: ParsableArguments {
   var includeTimestamps: Bool?
 
   func validate() throws {
-    if Preset(rawValue: preset) == nil && CaptionStyle.named(preset) == nil {
+    if Preset.named(preset) == nil {
       throw ValidationError(
         "unknown preset \"\(preset)\"; expected one of "
-          + (Preset.allCases.map(\.rawValue) + CaptionStyle.all.map(\.name)).joined(separator: ", ")
-      )
+          + Preset.all.map(\.name).joined(separator: ", "))
     }
     if let maxLines, maxLines < 1 { throw ValidationError("--max-lines must be at least 1") }
     for (name, value) in [
@@ -154,34 +153,11 @@ struct ExportFlags: ParsableArguments {
 
   /// The export requests these flags describe, with warnings about ignored options.
   func requests() throws -> (requests: [ExportRequest], warnings: [String]) {
-    let (requests, warnings) = try apiRequests()
-    guard let style = captionStyle else { return (requests, warnings) }
-    return (
-      requests.map { ExportRequest(format: $0.format, options: $0.options, style: style) }, warnings
-    )
-  }
-
-  /// The caption style `--preset` names, with the explicit flags applied, or `nil` in API mode.
-  var captionStyle: CaptionStyle? {
-    guard var style = CaptionStyle.named(preset) else { return nil }
-    if let maxLine, let value = maxLine.value { style.maxCharactersPerLine = Double(value) }
-    if let maxDuration, let value = maxDuration.value { style.maxDuration = value }
-    if let silence, let value = silence.value { style.pauseBreak = value }
-    if let maxLines { style.maxLines = maxLines }
-    if let maxCPS { style.maxCharactersPerSecond = maxCPS }
-    if let minDuration { style.minDuration = minDuration }
-    if let minGapMilliseconds { style.minGap = minGapMilliseconds / 1000 }
-    if let minGapFrames { style.minGap = minGapFrames / frameRate }
-    return style
-  }
-
-  private func apiRequests() throws -> (requests: [ExportRequest], warnings: [String]) {
-    let preset = Preset(rawValue: self.preset) ?? .elevenlabs
+    let preset = self.preset(captionStyle: captionStyle)
     if let additionalFormats {
       let json = try Self.argumentText(additionalFormats)
       do {
-        let parsed = try ExportRequest.parseAdditionalFormats(json, preset: preset) {
-          format, options in
+        let parsed = try ExportRequest.additionalFormats(json, preset: preset) { format, options in
           apply(to: &options, format: format)
         }
         if parsed.requests.isEmpty {
@@ -196,23 +172,46 @@ struct ExportFlags: ParsableArguments {
     var requests: [ExportRequest] = []
     for name in (formats ?? "srt").split(separator: ",", omittingEmptySubsequences: false) {
       let trimmed = name.trimmingCharacters(in: .whitespaces)
-      guard let format = ExportFormat(rawValue: trimmed) else {
+      guard let format = OutputFormats.named(trimmed) else {
         throw CommandFailure(
           "--format: unknown format \"\(trimmed)\"; expected one of "
-            + ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))
+            + OutputFormats.all.map(\.name).joined(separator: ", "))
       }
-      var options = SegmentationOptions.defaults(for: format, preset: preset)
+      var options = format.defaultOptions(preset.apiDefaults)
       apply(to: &options, format: format)
-      requests.append(ExportRequest(format: format, options: options))
+      requests.append(ExportRequest(format, preset: preset, options: options))
     }
     return (requests, [])
   }
 
-  private func apply(to options: inout SegmentationOptions, format: ExportFormat) {
+  /// The preset `--preset` names, its caption style (if any) replaced by `style`.
+  private func preset(captionStyle style: CaptionStyle?) -> Preset {
+    var preset = Preset.named(self.preset) ?? .elevenlabs
+    preset.captionStyle = style
+    return preset
+  }
+
+  /// The caption style `--preset` names, with the explicit flags applied, or `nil` in API mode.
+  var captionStyle: CaptionStyle? {
+    guard var style = Preset.named(preset)?.captionStyle else { return nil }
+    if let maxLine, let value = maxLine.value { style.maxCharactersPerLine = Double(value) }
+    if let maxDuration, let value = maxDuration.value { style.maxDuration = value }
+    if let silence, let value = silence.value { style.pauseBreak = value }
+    if let maxLines { style.maxLines = maxLines }
+    if let maxCPS { style.maxCharactersPerSecond = maxCPS }
+    if let minDuration { style.minDuration = minDuration }
+    if let minGapMilliseconds { style.minGap = minGapMilliseconds / 1000 }
+    if let minGapFrames { style.minGap = minGapFrames / frameRate }
+    return style
+  }
+
+  private func apply(to options: inout APIExportOptions, format: any OutputFormat) {
     if let silence { options.segmentOnSilenceLongerThan = silence.value }
     if let maxDuration { options.maxSegmentDuration = maxDuration.value }
     if let maxChars { options.maxSegmentChars = maxChars.value }
-    if let maxLine, format.hasLineLength { options.maxCharactersPerLine = maxLine.value }
+    if let maxLine, format.appliesOptions.contains(.lineLength) {
+      options.maxCharactersPerLine = maxLine.value
+    }
     if let includeSpeakers { options.includeSpeakers = includeSpeakers }
     if let includeTimestamps { options.includeTimestamps = includeTimestamps }
   }

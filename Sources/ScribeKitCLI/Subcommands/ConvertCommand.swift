@@ -36,7 +36,7 @@ struct ConvertCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Insist on an input shape: \(InputShape.allCases.map(\.rawValue).joined(separator: ", ")). Default: detect.",
+      "Insist on an input shape: \(InputShape.all.map(\.name).joined(separator: ", ")). Default: detect.",
       valueName: "shape"))
   var inputShape: String?
 
@@ -50,10 +50,10 @@ struct ConvertCommand: AsyncParsableCommand {
   var explain = false
 
   func validate() throws {
-    if inputShape.map({ InputShape(rawValue: $0) == nil }) ?? false {
+    if inputShape.map({ InputShape.named($0) == nil }) ?? false {
       throw ValidationError(
         "unknown input shape \"\(inputShape ?? "")\"; expected one of "
-          + InputShape.allCases.map(\.rawValue).joined(separator: ", "))
+          + InputShape.all.map(\.name).joined(separator: ", "))
     }
     if !["original", "normalized"].contains(alignment) {
       throw ValidationError("--alignment must be original or normalized")
@@ -61,8 +61,8 @@ struct ConvertCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let reader = TranscriptReader(
-      shape: inputShape.flatMap(InputShape.init(rawValue:)),
+    let reader = ReadOptions(
+      shape: inputShape.flatMap(InputShape.named),
       alignment: alignment == "normalized" ? .normalized : .original)
     var files: [String] = []
     try await reportingFailures {
@@ -92,7 +92,7 @@ struct ConvertCommand: AsyncParsableCommand {
         try convert(file, reader: reader)
       } catch {
         failures += 1
-        Diagnostics.printError(String(describing: error))
+        Diagnostics.printError(Diagnostics.message(for: error))
       }
     }
     if failures > 0 {
@@ -101,11 +101,11 @@ struct ConvertCommand: AsyncParsableCommand {
     }
   }
 
-  private func convert(_ input: String, reader: TranscriptReader) throws {
+  private func convert(_ input: String, reader: ReadOptions) throws {
     let source = InputSource(argument: input)
     let data = try source.read()
-    let transcript = try ExportRun(export: export, output: output).run(
-      data: data, source: source, reader: reader)
+    let transcript = try ExportRun(export: export, output: output, reading: reader).run(
+      data: data, source: source)
     if explain { try explainCues(transcript) }
   }
 
@@ -140,18 +140,12 @@ struct ConvertCommand: AsyncParsableCommand {
   /// Prints the first request's cues with the reason each one ends.
   private func explainCues(_ transcript: Transcript) throws {
     guard let request = try export.requests().requests.first else { return }
-    let channel = try Exporter.select(output.channelSelection ?? .each, from: transcript)
-    for (index, channel) in channel {
+    let channels = try transcript.cues(for: request, channels: output.channelSelection ?? .each)
+    for (index, cues) in channels {
       if let index { Diagnostics.write("channel \(index):\n") }
-      let explained: [(Segment, String)]
-      if request.usesCaptionStyle, let style = request.style {
-        explained = CaptionSegmenter(style: style).cues(channel).map { ($0.segment, $0.reason) }
-      } else {
-        explained = Segmenter(options: request.options).explained(channel)
-      }
-      for (number, (segment, reason)) in explained.enumerated() {
+      for (number, cue) in cues.enumerated() {
         Diagnostics.write(
-          "cue \(number + 1) \(Timecode.srt(segment.start)) --> \(Timecode.srt(segment.end)): ends because \(reason)\n"
+          "cue \(number + 1) \(Timecode.srt(cue.start)) --> \(Timecode.srt(cue.end)): ends because \(cue.endReason)\n"
         )
       }
     }

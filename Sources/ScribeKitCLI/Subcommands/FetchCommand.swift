@@ -41,8 +41,7 @@ struct FetchCommand: AsyncParsableCommand {
       let data = try await api.client(quiet: output.quiet).transcript(id: id)
       let source = InputSource(label: "transcript \(id)")
       try ExportRun(export: export, output: output).run(
-        data: data, source: source, reader: TranscriptReader(), defaultOutput: "./",
-        fallbackStem: id
+        data: data, source: source, defaultOutput: "./", fallbackID: id
       ) { folder, stem in
         guard saveJSON else { return [] }
         return [

@@ -17,7 +17,7 @@ struct LintCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The caption style: \(CaptionStyle.all.map(\.name).joined(separator: ", ")).",
+      "The caption style: \(Preset.captionStyles.map(\.name).joined(separator: ", ")).",
       valueName: "name"))
   var preset: String = "netflix-en"
 
@@ -44,15 +44,15 @@ struct LintCommand: AsyncParsableCommand {
   var json = false
 
   func validate() throws {
-    if CaptionStyle.named(preset) == nil {
+    if Preset.named(preset)?.captionStyle == nil {
       throw ValidationError(
         "unknown preset \"\(preset)\"; expected one of "
-          + CaptionStyle.all.map(\.name).joined(separator: ", "))
+          + Preset.captionStyles.map(\.name).joined(separator: ", "))
     }
   }
 
   func run() async throws {
-    guard var style = CaptionStyle.named(preset) else { throw ExitCode(2) }
+    guard var style = Preset.named(preset)?.captionStyle else { throw ExitCode(2) }
     if let maxCharactersPerLine { style.maxCharactersPerLine = maxCharactersPerLine }
     if let maxLines { style.maxLines = maxLines }
     if let maxCPS { style.maxCharactersPerSecond = maxCPS }
@@ -70,7 +70,7 @@ struct LintCommand: AsyncParsableCommand {
       Diagnostics.printError("\(source.label): \(error)")
       throw ExitCode(2)
     } catch {
-      Diagnostics.printError(String(describing: error))
+      Diagnostics.printError(Diagnostics.message(for: error))
       throw ExitCode(2)
     }
     let violations = CaptionLinter(style: style).lint(parsed)

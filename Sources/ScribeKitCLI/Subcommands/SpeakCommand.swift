@@ -65,16 +65,13 @@ struct SpeakCommand: AsyncParsableCommand {
       var speech = SpeechRequest(text: spoken, modelID: modelID)
       speech.outputFormat = outputFormat
       let client = try api.client(quiet: quiet)
-      let reader = TranscriptReader(alignment: normalized ? .normalized : .original)
+      let reader = ReadOptions(alignment: normalized ? .normalized : .original)
       if stream {
         // Captions are rewritten while streaming; if the stream fails, the ones this run
         // created go, so a failed run leaves no partial file.
         let folder = audioURL.deletingLastPathComponent()
         let stem = audioURL.deletingPathExtension().lastPathComponent
-        let formats = try export.requests().requests.map {
-          (format: $0.format, channelIndex: Int?.none)
-        }
-        let captions = OutputPlan.fileNames(for: formats, stem: stem).map {
+        let captions = try export.requests().requests.fileNames(stem: stem).map {
           folder.appendingPathComponent($0)
         }
         // An interrupt takes them back too, until the stream has ended.
@@ -117,19 +114,20 @@ struct SpeakCommand: AsyncParsableCommand {
   }
 
   private func writeCaptions(
-    _ data: Data, audioURL: URL, reader: TranscriptReader, replacing: Bool
+    _ data: Data, audioURL: URL, reader: ReadOptions, replacing: Bool
   ) throws {
     var run = captionRun(audioURL)
     run.output.force = replacing
+    run.reading = reader
     try run.run(
-      data: data, source: InputSource(label: "the speech of \(voice)"), reader: reader,
-      stemOverride: audioURL.deletingPathExtension().lastPathComponent)
+      data: data, source: InputSource(label: "the speech of \(voice)"),
+      stem: audioURL.deletingPathExtension().lastPathComponent)
   }
 
   /// Streams audio to a temporary file renamed at the end, and rewrites the captions as cues
   /// become final: every cue but the last, which later characters may still extend.
   private func runStreaming(
-    client: ElevenLabsClient, speech: SpeechRequest, audioURL: URL, reader: TranscriptReader
+    client: ElevenLabsClient, speech: SpeechRequest, audioURL: URL, reader: ReadOptions
   ) async throws {
     let temporary = AtomicFile.temporaryURL(for: audioURL)
     InterruptCleanup.register(temporary.path)
@@ -143,7 +141,7 @@ struct SpeakCommand: AsyncParsableCommand {
       try? handle.close()
       try? FileManager.default.removeItem(at: temporary)
     }
-    let streamReader = TranscriptReader(shape: .textToSpeechStream, alignment: reader.alignment)
+    let streamReader = ReadOptions(shape: .textToSpeechStream, alignment: reader.alignment)
     guard let first = try export.requests().requests.first else { return }
     var lines = Data()
     var written = false
@@ -159,13 +157,14 @@ struct SpeakCommand: AsyncParsableCommand {
       lines.append(line)
       lines.append(UInt8(ascii: "\n"))
       // Cues that later characters can no longer change: all segments but the last.
-      guard let transcript = try? streamReader.read(lines).transcript else { continue }
-      let segments = Exporter.segments(of: transcript.channels[0], request: first)
+      guard let transcript = try? Transcript(data: lines, options: streamReader),
+        let segments = try? transcript.cues(for: first).first?.cues
+      else { continue }
       if segments.count - 1 > finalCues {
         finalCues = segments.count - 1
         progress.update("streaming speech: \(finalCues) cues final")
         try writeCaptions(
-          document(of: segments.prefix(finalCues)), audioURL: audioURL, reader: reader,
+          try document(of: segments.prefix(finalCues)), audioURL: audioURL, reader: reader,
           replacing: force || written)
         written = true
       }
@@ -176,10 +175,8 @@ struct SpeakCommand: AsyncParsableCommand {
     try AtomicFile.publish(temporary, as: audioURL, replacing: force)
   }
 
-  /// Segments as a segmented_json document, the input the caption files are written from.
-  private func document(of segments: ArraySlice<Segment>) -> Data {
-    var keep = SegmentationOptions()
-    keep.includeSpeakers = true
-    return Data(SegmentedJSONRenderer(options: keep).render(Array(segments)).utf8)
+  /// Cues as a segmented_json document, the input the caption files are written from.
+  private func document(of cues: ArraySlice<Cue>) throws -> Data {
+    try SegmentedJSONFormat().render(RenderInput(cues: Array(cues), options: APIExportOptions()))
   }
 }

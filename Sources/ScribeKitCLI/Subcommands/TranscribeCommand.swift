@@ -89,7 +89,7 @@ struct TranscribeCommand: AsyncParsableCommand {
       request.useMultiChannel = useMultiChannel ? true : nil
       let apiRequests = requests.filter(\.format.isAPIFormat)
       if serverFormats && !apiRequests.isEmpty {
-        request.additionalFormats = Self.additionalFormatsJSON(apiRequests)
+        request.additionalFormats = ExportRequest.additionalFormatsJSON(apiRequests)
       }
       let size =
         (try? FileManager.default.attributesOfItem(atPath: audioURL.path)[.size] as? Int) ?? 0
@@ -114,14 +114,12 @@ struct TranscribeCommand: AsyncParsableCommand {
         }
         return
       }
-      let stem = OutputPlan.stem(
-        input: URL(fileURLWithPath: audioURL.lastPathComponent), transcriptID: nil)
+      let stem = InputSource(argument: audioURL.lastPathComponent).stem ?? "transcript"
       let source = InputSource(label: "the transcript of \(audio)")
       try ExportRun(export: export, output: output).run(
-        data: data, source: source, reader: TranscriptReader(),
+        data: data, source: source,
         defaultOutput: remote ? "./" : audioURL.deletingLastPathComponent().path + "/",
-        fallbackStem: stem,
-        stemOverride: stem
+        stem: stem
       ) { folder, stem in
         let folder = folder ?? URL(fileURLWithPath: ".")
         var files = [(folder.appendingPathComponent("\(stem).json"), data)]
@@ -129,35 +127,6 @@ struct TranscribeCommand: AsyncParsableCommand {
         return files
       }
     }
-  }
-
-  /// The requests as the API's `additional_formats` array.
-  static func additionalFormatsJSON(_ requests: [ExportRequest]) -> String {
-    let entries = requests.map { request -> JSONValue in
-      let options = request.options
-      var members: [JSONObject.Member] = [
-        .init(key: "format", value: .string(request.format.rawValue))
-      ]
-      func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
-      members.append(.init(key: "include_speakers", value: .bool(options.includeSpeakers)))
-      members.append(.init(key: "include_timestamps", value: .bool(options.includeTimestamps)))
-      members.append(
-        .init(
-          key: "segment_on_silence_longer_than_s", value: number(options.segmentOnSilenceLongerThan)
-        ))
-      members.append(
-        .init(key: "max_segment_duration_s", value: number(options.maxSegmentDuration)))
-      members.append(
-        .init(key: "max_segment_chars", value: number(options.maxSegmentChars.map(Double.init))))
-      if request.format.hasLineLength {
-        members.append(
-          .init(
-            key: "max_characters_per_line",
-            value: number(options.maxCharactersPerLine.map(Double.init))))
-      }
-      return .object(JSONObject(members: members))
-    }
-    return JSONValue.array(entries).jsonText
   }
 
   /// The API's own export files in a response (top level, or per channel), as `stem.server.ext`.

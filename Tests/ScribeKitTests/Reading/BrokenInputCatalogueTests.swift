@@ -124,7 +124,7 @@ struct BrokenInputCatalogueTests {
     let json =
       #"{"words": [{"text": "<b>x</b>", "start": 0, "end": 1, "speaker_id": "<script>alert(1)</script>"}]}"#
     let transcript = try TranscriptReader().read(Data(json.utf8)).transcript
-    var options = SegmentationOptions.defaults(for: .vtt)
+    var options = APIExportOptions.defaults(for: .vtt)
     options.includeSpeakers = true
     let vtt = String(
       decoding: try Exporter.render(

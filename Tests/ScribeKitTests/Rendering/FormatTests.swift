@@ -65,7 +65,7 @@ struct EveryFormatTests {
     #expect(inputs.count >= 4)
     for (name, transcript) in inputs {
       for speakers in [false, true] {
-        var options = SegmentationOptions.defaults(for: format)
+        var options = APIExportOptions.defaults(for: format)
         options.includeSpeakers = speakers
         let request = ExportRequest(format: format, options: options)
         for settings in [
@@ -104,10 +104,10 @@ struct EveryFormatTests {
 @Suite("Rendering: TXT")
 struct TextRendererTests {
   private let segments = [
-    Segment(
+    Cue(
       items: [], text: "Hey. Hello. Hey, there. How are you?", start: 5.689, end: 8.14,
       speakerID: "speaker_1"),
-    Segment(items: [], text: "Fine.", start: 9, end: 9.5, speakerID: nil),
+    Cue(items: [], text: "Fine.", start: 9, end: 9.5, speakerID: nil),
   ]
 
   @Test func headersFollowTheIncludeFlags() {
@@ -152,7 +152,7 @@ struct TextRendererTests {
 struct WebVTTRendererTests {
   @Test func escapesMarkupAndCannotEndACueEarly() throws {
     let transcript = try Files.readInput("multilingual.json").transcript
-    var options = SegmentationOptions.defaults(for: .vtt)
+    var options = APIExportOptions.defaults(for: .vtt)
     options.includeSpeakers = true
     let vtt = String(
       decoding: try Exporter.render(
@@ -214,7 +214,7 @@ struct WebVTTRendererTests {
 @Suite("Rendering: segmented JSON")
 struct SegmentedJSONTests {
   @Test func keepsTheWordObjectsAndDropsFieldsPerFlag() throws {
-    let segment = Segment(
+    let segment = Cue(
       items: [
         Word(text: "Hi", start: 0.5, end: 0.9, kind: .word, speakerID: "speaker_0", logprob: -0.25),
         Word(text: " ", start: 0.9, end: 1, kind: .spacing, speakerID: "speaker_0"),
@@ -257,7 +257,7 @@ struct SegmentedJSONTests {
   @Test func readsBackToTheSameSegments() throws {
     for (name, transcript) in FormatInputs.all {
       for format in [ExportFormat.srt, .segmentedJSON] {
-        var options = SegmentationOptions.defaults(for: format)
+        var options = APIExportOptions.defaults(for: format)
         options.includeSpeakers = true
         let segmenter = Segmenter(options: options)
         for channel in transcript.channels {
@@ -274,7 +274,7 @@ struct SegmentedJSONTests {
   }
 
   @Test func escapesEveryStringJSONMustEscape() throws {
-    let segment = Segment(
+    let segment = Cue(
       items: [Word(text: "a\"b\\c\u{01}\n\u{2028}", start: 0, end: 1)], text: "x", start: 0, end: 1,
       speakerID: nil)
     let json = SegmentedJSONRenderer().render([segment])
@@ -333,7 +333,7 @@ struct HTMLRendererTests {
 struct DOCXRendererTests {
   private func docx(_ input: String = "multilingual.json") throws -> Data {
     let transcript = try Files.readInput(input).transcript
-    var options = SegmentationOptions.defaults(for: .docx)
+    var options = APIExportOptions.defaults(for: .docx)
     options.includeSpeakers = true
     return try Exporter.render(
       transcript, request: ExportRequest(format: .docx, options: options),
@@ -365,9 +365,9 @@ struct DOCXRendererTests {
   }
 
   @Test func removesCharactersXMLForbidsAndMarksRightToLeft() throws {
-    let segment = Segment(
+    let segment = Cue(
       items: [], text: "bell\u{07} tab\u{0B} ok <&> \u{FFFE}", start: 0, end: 1, speakerID: nil)
-    let arabic = Segment(items: [], text: "مرحبا بكم", start: 1, end: 2, speakerID: nil)
+    let arabic = Cue(items: [], text: "مرحبا بكم", start: 1, end: 2, speakerID: nil)
     let data = try DOCXRenderer().render([segment, arabic])
     let document = try FormatText.unzip(data)["word/document.xml"] ?? Data()
     try FormatText.parseXMLStrictly(document, part: "word/document.xml")

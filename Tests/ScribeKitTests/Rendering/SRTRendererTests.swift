@@ -45,8 +45,8 @@ struct SRTRendererTests {
 
   @Test func neutralizedCuesStillReadBackAsTheirText() throws {
     let segments = [
-      Segment(items: [], text: "00:00:01,000 --> 00:00:02,000", start: 0, end: 1, speakerID: nil),
-      Segment(items: [], text: "<i>not italic</i>", start: 1, end: 2, speakerID: nil),
+      Cue(items: [], text: "00:00:01,000 --> 00:00:02,000", start: 0, end: 1, speakerID: nil),
+      Cue(items: [], text: "<i>not italic</i>", start: 1, end: 2, speakerID: nil),
     ]
     let srt = SRTRenderer(maxCharactersPerLine: nil).render(segments)
     let cues = try SubtitleFile.parse(srt).cues
@@ -61,8 +61,8 @@ struct SRTRendererTests {
 
   @Test func layoutIsTheServers() {
     let segments = [
-      Segment(items: [], text: "Hello there.", start: 0.5, end: 1.25, speakerID: "speaker_0"),
-      Segment(
+      Cue(items: [], text: "Hello there.", start: 0.5, end: 1.25, speakerID: "speaker_0"),
+      Cue(
         items: [], text: "General Kenobi, you are a bold one.", start: 2, end: 15.199,
         speakerID: "speaker_1"),
     ]
@@ -75,17 +75,17 @@ struct SRTRendererTests {
   }
 
   @Test func speakerLabelsComeFirstWhenAskedFor() {
-    let segments = [Segment(items: [], text: "Hi.", start: 0, end: 1, speakerID: "speaker_3")]
+    let segments = [Cue(items: [], text: "Hi.", start: 0, end: 1, speakerID: "speaker_3")]
     #expect(
       SRTRenderer(includeSpeakers: true).render(segments)
         == "1\n00:00:00,000 --> 00:00:01,000\n[speaker_3] Hi.\n")
-    let unlabelled = [Segment(items: [], text: "Hi.", start: 0, end: 1, speakerID: nil)]
+    let unlabelled = [Cue(items: [], text: "Hi.", start: 0, end: 1, speakerID: nil)]
     #expect(SRTRenderer(includeSpeakers: true).render(unlabelled).hasSuffix("\nHi.\n"))
   }
 
   @Test func textCannotBreakTheCueStructure() {
     // A blank line or a line of digits inside a word would start a new cue in a player.
-    let segments = [Segment(items: [], text: "a\n\nb\r\n2", start: 0, end: 1, speakerID: nil)]
+    let segments = [Cue(items: [], text: "a\n\nb\r\n2", start: 0, end: 1, speakerID: nil)]
     let srt = SRTRenderer(maxCharactersPerLine: nil).render(segments)
     #expect(srt == "1\n00:00:00,000 --> 00:00:01,000\na b 2\n")
   }
@@ -131,7 +131,7 @@ struct SRTGoldenTests {
   }
 
   @Test func handBuiltInputsWithSpeakersAndChannels() throws {
-    var options = SegmentationOptions.defaults(for: .srt)
+    var options = APIExportOptions.defaults(for: .srt)
     options.includeSpeakers = true
     let request = ExportRequest(format: .srt, options: options)
     let webhook = try Files.readInput("webhook.json").transcript
@@ -143,7 +143,7 @@ struct SRTGoldenTests {
     try Files.expectGolden(
       String(decoding: merged[0].content, as: UTF8.self), "srt/multichannel.merged.srt")
     let japanese = try Files.readInput("tts-japanese.json").transcript
-    var narrow = SegmentationOptions.defaults(for: .srt)
+    var narrow = APIExportOptions.defaults(for: .srt)
     narrow.maxCharactersPerLine = 6
     let ja = try Exporter.render(japanese, request: ExportRequest(format: .srt, options: narrow))
     try Files.expectGolden(String(decoding: ja[0].content, as: UTF8.self), "srt/tts-japanese.srt")

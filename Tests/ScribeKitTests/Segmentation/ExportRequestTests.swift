@@ -5,18 +5,18 @@ import Testing
 @Suite("Segmentation: export options")
 struct ExportRequestTests {
   @Test func theDefaultsAreTheAPIs() {
-    let srt = SegmentationOptions.defaults(for: .srt)
+    let srt = APIExportOptions.defaults(for: .srt)
     #expect(srt.segmentOnSilenceLongerThan == 0.8)
     #expect(srt.maxSegmentDuration == 4)
     #expect(srt.maxSegmentChars == 84)
     #expect(srt.maxCharactersPerLine == 42)
     #expect(!srt.includeSpeakers && srt.includeTimestamps)
-    let txt = SegmentationOptions.defaults(for: .txt)
+    let txt = APIExportOptions.defaults(for: .txt)
     #expect(txt.maxCharactersPerLine == 100 && txt.maxSegmentChars == nil && txt.includeSpeakers)
     for format in [ExportFormat.segmentedJSON, .html, .docx, .pdf] {
-      #expect(SegmentationOptions.defaults(for: format) == SegmentationOptions())
+      #expect(APIExportOptions.defaults(for: format) == APIExportOptions())
     }
-    let legacy = SegmentationOptions.defaults(for: .srt, preset: .elevenlabsLegacy)
+    let legacy = APIExportOptions.defaults(for: .srt, preset: .elevenlabsLegacy)
     #expect(legacy.maxCharactersPerLine == 50 && legacy.segmentOnSilenceLongerThan == 0.6)
     #expect(legacy.maxSegmentDuration == 5 && legacy.maxSegmentChars == 90)
   }

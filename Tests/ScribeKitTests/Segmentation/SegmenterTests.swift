@@ -5,9 +5,9 @@ import Testing
 
 @Suite("Segmentation: the API's rule")
 struct SegmenterTests {
-  private let unlimited = SegmentationOptions()
+  private let unlimited = APIExportOptions()
 
-  private func texts(_ segments: [Segment]) -> [String] { segments.map(\.text) }
+  private func texts(_ segments: [Cue]) -> [String] { segments.map(\.text) }
 
   /// Words one after another, `gap` seconds apart, each `length` seconds long.
   private func words(

@@ -17,7 +17,7 @@ enum FormatText {
   }
 
   /// The spoken words and events of `segments`, in order, as visible characters.
-  static func spoken(_ segments: [Segment]) -> String {
+  static func spoken(_ segments: [Cue]) -> String {
     visible(segments.flatMap(\.words).map(\.text).joined())
   }
 

@@ -87,11 +87,11 @@ struct TranscriptGenerator {
     return items
   }
 
-  mutating func options() -> SegmentationOptions {
+  mutating func options() -> APIExportOptions {
     func maybe<T>(_ value: T) -> T? {
       Int.random(in: 0..<4, using: &generator) == 0 ? nil : value
     }
-    return SegmentationOptions(
+    return APIExportOptions(
       segmentOnSilenceLongerThan: maybe(Double.random(in: 0.1...2, using: &generator)),
       maxSegmentDuration: maybe(Double.random(in: 0.5...8, using: &generator)),
       maxSegmentChars: maybe(Int.random(in: 5...120, using: &generator)),

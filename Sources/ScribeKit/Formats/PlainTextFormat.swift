@@ -1,3 +1,39 @@
+import Foundation
+
+/// Plain text (`.txt`) in the layout of the API's TXT export.
+public struct PlainTextFormat: OutputFormat {
+  /// Creates the format.
+  public init() {}
+
+  /// `txt`.
+  public var name: String { "txt" }
+  /// `txt`.
+  public var fileExtension: String { "txt" }
+  /// `text/plain`.
+  public var contentType: String { "text/plain" }
+  /// `true`.
+  public var isAPIFormat: Bool { true }
+  /// Line length, speakers, timestamps and caption styles.
+  public var appliesOptions: FormatOptions {
+    [.lineLength, .speakers, .timestamps, .captionStyle]
+  }
+
+  /// The API's TXT defaults: 100 characters per line, no other limit, speakers and timestamps.
+  public func defaultOptions(_ defaults: APIDefaults) -> APIExportOptions {
+    APIExportOptions(maxCharactersPerLine: 100)
+  }
+
+  /// The text of the cues.
+  public func render(_ input: RenderInput) throws(ExportError) -> Data {
+    Data(TextRenderer(options: input.options).render(input.cues).utf8)
+  }
+}
+
+extension OutputFormat where Self == PlainTextFormat {
+  /// Plain text (``PlainTextFormat``).
+  public static var txt: PlainTextFormat { PlainTextFormat() }
+}
+
 /// Renders segments as plain text (`.txt`) in the layout of the API's TXT export.
 ///
 /// Each segment is a block: a header line, then the text wrapped at ``maxCharactersPerLine``;
@@ -12,16 +48,16 @@
 /// | off | off | none: the blocks are plain paragraphs |
 ///
 /// A segment without a speaker gets no speaker label (and no header when timestamps are off).
-public struct TextRenderer: Sendable {
+struct TextRenderer: Sendable {
   /// Wrap text at this many characters; `nil` keeps each block on one line. API default: 100.
-  public var maxCharactersPerLine: Int?
+  var maxCharactersPerLine: Int?
   /// Put the speaker in each block's header.
-  public var includeSpeakers: Bool
+  var includeSpeakers: Bool
   /// Put the time range in each block's header.
-  public var includeTimestamps: Bool
+  var includeTimestamps: Bool
 
   /// Creates a renderer with the API's TXT defaults.
-  public init(
+  init(
     maxCharactersPerLine: Int? = 100, includeSpeakers: Bool = true, includeTimestamps: Bool = true
   ) {
     self.maxCharactersPerLine = maxCharactersPerLine
@@ -30,14 +66,14 @@ public struct TextRenderer: Sendable {
   }
 
   /// Creates a renderer from export options.
-  public init(options: SegmentationOptions) {
+  init(options: APIExportOptions) {
     self.init(
       maxCharactersPerLine: options.maxCharactersPerLine,
       includeSpeakers: options.includeSpeakers, includeTimestamps: options.includeTimestamps)
   }
 
   /// The text of `segments`.
-  public func render(_ segments: [Segment]) -> String {
+  func render(_ segments: [Cue]) -> String {
     let wrapper = LineWrapper(maxCharactersPerLine: maxCharactersPerLine)
     var blocks: [String] = []
     blocks.reserveCapacity(segments.count)

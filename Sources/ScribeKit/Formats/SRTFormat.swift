@@ -1,3 +1,47 @@
+import Foundation
+
+/// SubRip (`.srt`), byte for byte in the layout of the API's export (``SRTRenderer``).
+public struct SRTFormat: OutputFormat {
+  /// Creates the format.
+  public init() {}
+
+  /// `srt`.
+  public var name: String { "srt" }
+  /// `srt`.
+  public var fileExtension: String { "srt" }
+  /// `text/srt`, as the API gives it.
+  public var contentType: String { "text/srt" }
+  /// `true`.
+  public var isAPIFormat: Bool { true }
+  /// Line length, speakers and caption styles. SRT always shows times.
+  public var appliesOptions: FormatOptions { [.lineLength, .speakers, .captionStyle] }
+
+  /// The API's SRT defaults: 42 characters per line, 0.8 s silence, 4 s, 84 characters, no
+  /// speakers; before 2025-08-24, 50 / 0.6 s / 5 s / 90.
+  public func defaultOptions(_ defaults: APIDefaults) -> APIExportOptions {
+    switch defaults {
+    case .current:
+      return APIExportOptions(
+        segmentOnSilenceLongerThan: 0.8, maxSegmentDuration: 4, maxSegmentChars: 84,
+        maxCharactersPerLine: 42, includeSpeakers: false, includeTimestamps: true)
+    case .legacy:
+      return APIExportOptions(
+        segmentOnSilenceLongerThan: 0.6, maxSegmentDuration: 5, maxSegmentChars: 90,
+        maxCharactersPerLine: 50, includeSpeakers: false, includeTimestamps: true)
+    }
+  }
+
+  /// The SRT text of the cues.
+  public func render(_ input: RenderInput) throws(ExportError) -> Data {
+    Data(SRTRenderer(options: input.options).render(input.cues).utf8)
+  }
+}
+
+extension OutputFormat where Self == SRTFormat {
+  /// SubRip (``SRTFormat``).
+  public static var srt: SRTFormat { SRTFormat() }
+}
+
 /// Renders segments as SubRip (`.srt`), byte for byte in the layout of the API's export.
 ///
 /// Each cue is its 1-based number, `HH:MM:SS,mmm --> HH:MM:SS,mmm`, and the segment's text
@@ -13,26 +57,26 @@
 /// With ``includeSpeakers`` on, a segment's speaker is written before its text as `[speaker_0] `
 /// (the label counts towards the first line's length). Where the API puts speakers in SRT is not
 /// documented; this uses the bracketed form the API's TXT export uses.
-public struct SRTRenderer: Sendable {
+struct SRTRenderer: Sendable {
   /// Wrap cue text at this many characters; `nil` keeps each cue on one line.
-  public var maxCharactersPerLine: Int?
+  var maxCharactersPerLine: Int?
   /// Prefix each cue with its speaker.
-  public var includeSpeakers: Bool
+  var includeSpeakers: Bool
 
   /// Creates a renderer.
-  public init(maxCharactersPerLine: Int? = 42, includeSpeakers: Bool = false) {
+  init(maxCharactersPerLine: Int? = 42, includeSpeakers: Bool = false) {
     self.maxCharactersPerLine = maxCharactersPerLine
     self.includeSpeakers = includeSpeakers
   }
 
   /// Creates a renderer from export options (their line length and speaker flag).
-  public init(options: SegmentationOptions) {
+  init(options: APIExportOptions) {
     self.init(
       maxCharactersPerLine: options.maxCharactersPerLine, includeSpeakers: options.includeSpeakers)
   }
 
   /// The SRT text of `segments`.
-  public func render(_ segments: [Segment]) -> String {
+  func render(_ segments: [Cue]) -> String {
     let wrapper = LineWrapper(maxCharactersPerLine: maxCharactersPerLine)
     var output = ""
     output.reserveCapacity(segments.count * 80)
@@ -77,7 +121,7 @@ public struct SRTRenderer: Sendable {
   /// that starts an ASS override (`{\\`), inside `-->`, and before the `,` or `.` of anything
   /// shaped like a timestamp (`0:00:01,000`), because some parsers (pysubs2) take any line with
   /// two timestamps for the start of a new cue.
-  public static func neutralized(_ line: String) -> String {
+  static func neutralized(_ line: String) -> String {
     func isSpecial(_ byte: UInt8) -> Bool {
       byte == UInt8(ascii: "<") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: ">")
         || byte == UInt8(ascii: ":")

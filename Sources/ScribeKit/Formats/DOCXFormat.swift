@@ -1,6 +1,37 @@
 import Foundation
 import ZIPFoundation
 
+/// A Word document (`.docx`) with named styles, the same bytes for the same input.
+public struct DOCXFormat: OutputFormat {
+  /// Creates the format.
+  public init() {}
+
+  /// `docx`.
+  public var name: String { "docx" }
+  /// `docx`.
+  public var fileExtension: String { "docx" }
+  /// The Office Open XML word-processing type.
+  public var contentType: String {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+  }
+  /// `true`: a zip package.
+  public var isBinary: Bool { true }
+  /// `true`.
+  public var isAPIFormat: Bool { true }
+  /// Speakers, timestamps and title.
+  public var appliesOptions: FormatOptions { [.speakers, .timestamps, .title] }
+
+  /// The document's bytes.
+  public func render(_ input: RenderInput) throws(ExportError) -> Data {
+    try DOCXRenderer(options: input.options, info: input.document).render(input.cues)
+  }
+}
+
+extension OutputFormat where Self == DOCXFormat {
+  /// A Word document (``DOCXFormat``).
+  public static var docx: DOCXFormat { DOCXFormat() }
+}
+
 /// Renders segments as a Word document (`.docx`, Office Open XML).
 ///
 /// The document has a title, a line with the language, segment count and duration, then one
@@ -12,16 +43,16 @@ import ZIPFoundation
 ///
 /// The bytes are the same for the same input: entries are written in a fixed order with a fixed
 /// date (1980-01-01), so golden tests and caches work.
-public struct DOCXRenderer: Sendable {
+struct DOCXRenderer: Sendable {
   /// Title and language.
-  public var info: DocumentInfo
+  var info: DocumentInfo
   /// Label paragraphs with their speaker.
-  public var includeSpeakers: Bool
+  var includeSpeakers: Bool
   /// Show each paragraph's time range.
-  public var includeTimestamps: Bool
+  var includeTimestamps: Bool
 
   /// Creates a renderer.
-  public init(
+  init(
     info: DocumentInfo = DocumentInfo(), includeSpeakers: Bool = true,
     includeTimestamps: Bool = true
   ) {
@@ -31,14 +62,14 @@ public struct DOCXRenderer: Sendable {
   }
 
   /// Creates a renderer from export options.
-  public init(options: SegmentationOptions, info: DocumentInfo = DocumentInfo()) {
+  init(options: APIExportOptions, info: DocumentInfo = DocumentInfo()) {
     self.init(
       info: info, includeSpeakers: options.includeSpeakers,
       includeTimestamps: options.includeTimestamps)
   }
 
   /// The package's parts, by path, in the order they are stored.
-  public func parts(_ segments: [Segment]) -> [(path: String, content: String)] {
+  func parts(_ segments: [Cue]) -> [(path: String, content: String)] {
     [
       ("[Content_Types].xml", Self.contentTypes),
       ("_rels/.rels", Self.packageRelationships),
@@ -54,7 +85,7 @@ public struct DOCXRenderer: Sendable {
   ///
   /// - Throws: ``ExportError/renderingFailed(format:reason:)`` if the zip library fails, which
   ///   in memory only happens when memory runs out.
-  public func render(_ segments: [Segment]) throws(ExportError) -> Data {
+  func render(_ segments: [Cue]) throws(ExportError) -> Data {
     // 1980-01-01 00:00:00 UTC: the earliest date a zip entry can hold, and a fixed one.
     let fixedDate = Date(timeIntervalSince1970: 315_532_800)
     do {
@@ -69,17 +100,17 @@ public struct DOCXRenderer: Sendable {
         }
       }
       guard let bytes = archive.data else {
-        throw ExportError.renderingFailed(format: .docx, reason: "the zip archive is empty")
+        throw ExportError.renderingFailed(format: "docx", reason: "the zip archive is empty")
       }
       return bytes
     } catch let error as ExportError {
       throw error
     } catch {
-      throw ExportError.renderingFailed(format: .docx, reason: String(describing: error))
+      throw ExportError.renderingFailed(format: "docx", reason: String(describing: error))
     }
   }
 
-  private func document(_ segments: [Segment]) -> String {
+  private func document(_ segments: [Cue]) -> String {
     var body = paragraph(
       style: "Title", runs: [run(info.title)], rightToLeft: Language.isRightToLeft(text: info.title)
     )

@@ -1,3 +1,32 @@
+import Foundation
+
+/// One self-contained, accessible HTML page; interactive with an audio source.
+public struct HTMLFormat: OutputFormat {
+  /// Creates the format.
+  public init() {}
+
+  /// `html`.
+  public var name: String { "html" }
+  /// `html`.
+  public var fileExtension: String { "html" }
+  /// `text/html`.
+  public var contentType: String { "text/html" }
+  /// `true`.
+  public var isAPIFormat: Bool { true }
+  /// Speakers, timestamps, audio and title.
+  public var appliesOptions: FormatOptions { [.speakers, .timestamps, .audio, .title] }
+
+  /// The page for the cues.
+  public func render(_ input: RenderInput) throws(ExportError) -> Data {
+    Data(HTMLRenderer(options: input.options, info: input.document).render(input.cues).utf8)
+  }
+}
+
+extension OutputFormat where Self == HTMLFormat {
+  /// An HTML page (``HTMLFormat``).
+  public static var html: HTMLFormat { HTMLFormat() }
+}
+
 /// Renders segments as one self-contained, accessible HTML5 page.
 ///
 /// Everything is inline (CSS, and the script when there is audio); nothing is fetched from the
@@ -11,16 +40,16 @@
 /// spoken is highlighted as it plays. Without it, timestamps link to their own segment.
 ///
 /// All transcript text is escaped: a word `<script>` shows as text and never runs.
-public struct HTMLRenderer: Sendable {
+struct HTMLRenderer: Sendable {
   /// Title, language and audio.
-  public var info: DocumentInfo
+  var info: DocumentInfo
   /// Show each segment's speaker.
-  public var includeSpeakers: Bool
+  var includeSpeakers: Bool
   /// Show each segment's start time as a link.
-  public var includeTimestamps: Bool
+  var includeTimestamps: Bool
 
   /// Creates a renderer.
-  public init(
+  init(
     info: DocumentInfo = DocumentInfo(), includeSpeakers: Bool = true,
     includeTimestamps: Bool = true
   ) {
@@ -30,14 +59,14 @@ public struct HTMLRenderer: Sendable {
   }
 
   /// Creates a renderer from export options.
-  public init(options: SegmentationOptions, info: DocumentInfo = DocumentInfo()) {
+  init(options: APIExportOptions, info: DocumentInfo = DocumentInfo()) {
     self.init(
       info: info, includeSpeakers: options.includeSpeakers,
       includeTimestamps: options.includeTimestamps)
   }
 
   /// The page for `segments`.
-  public func render(_ segments: [Segment]) -> String {
+  func render(_ segments: [Cue]) -> String {
     let interactive = info.audioSource != nil
     var speakerNumbers: [String: Int] = [:]
     var html = "<!DOCTYPE html>\n"
@@ -90,7 +119,7 @@ public struct HTMLRenderer: Sendable {
   }
 
   /// The segment's text; with audio, each word is a span carrying its times.
-  private func text(of segment: Segment, interactive: Bool) -> String {
+  private func text(of segment: Cue, interactive: Bool) -> String {
     guard interactive else { return Markup.escapeText(TextRenderer.singleLine(segment.text)) }
     var result = ""
     var pendingSpace = false

@@ -1,3 +1,33 @@
+import Foundation
+
+/// The API's `segmented_json`: `{"segments": [{"text", "words"}]}`.
+public struct SegmentedJSONFormat: OutputFormat {
+  /// Creates the format.
+  public init() {}
+
+  /// `segmented_json`.
+  public var name: String { "segmented_json" }
+  /// `json`, as the API gives it.
+  public var fileExtension: String { "json" }
+  /// `segmented.json`, so that the export is never taken for (or written over) the transcript
+  /// it came from.
+  public var fileNameSuffix: String { "segmented.json" }
+  /// `application/json`.
+  public var contentType: String { "application/json" }
+  /// `true`.
+  public var isAPIFormat: Bool { true }
+
+  /// The JSON text of the cues.
+  public func render(_ input: RenderInput) throws(ExportError) -> Data {
+    Data(SegmentedJSONRenderer(options: input.options).render(input.cues).utf8)
+  }
+}
+
+extension OutputFormat where Self == SegmentedJSONFormat {
+  /// The API's segmented JSON (``SegmentedJSONFormat``).
+  public static var segmentedJSON: SegmentedJSONFormat { SegmentedJSONFormat() }
+}
+
 /// Renders segments as the API's `segmented_json`: `{"segments": [{"text", "words"}]}`.
 ///
 /// Each segment carries its text and its items as word objects in the API's shape (`text`,
@@ -8,26 +38,26 @@
 ///
 /// The output reads back as input (``InputShape/segmentedJSON``) when timestamps are included,
 /// and segmenting it again with the same options gives the same segments.
-public struct SegmentedJSONRenderer: Sendable {
+struct SegmentedJSONRenderer: Sendable {
   /// Keep `speaker_id` on the words.
-  public var includeSpeakers: Bool
+  var includeSpeakers: Bool
   /// Keep `start`, `end` and per-character times on the words.
-  public var includeTimestamps: Bool
+  var includeTimestamps: Bool
 
   /// Creates a renderer; both flags default to on, as in the API.
-  public init(includeSpeakers: Bool = true, includeTimestamps: Bool = true) {
+  init(includeSpeakers: Bool = true, includeTimestamps: Bool = true) {
     self.includeSpeakers = includeSpeakers
     self.includeTimestamps = includeTimestamps
   }
 
   /// Creates a renderer from export options.
-  public init(options: SegmentationOptions) {
+  init(options: APIExportOptions) {
     self.init(
       includeSpeakers: options.includeSpeakers, includeTimestamps: options.includeTimestamps)
   }
 
   /// The JSON text of `segments`, two-space indented, ending in a newline.
-  public func render(_ segments: [Segment]) -> String {
+  func render(_ segments: [Cue]) -> String {
     // Written directly rather than through a JSONValue tree: this export is as large as the
     // transcript, and building the tree first costs more than writing the text.
     guard !segments.isEmpty else { return "{\n  \"segments\": []\n}\n" }

@@ -1,3 +1,38 @@
+import Foundation
+
+/// WebVTT (`.vtt`), which the API does not export: escaped text, voice spans, word timestamps.
+public struct WebVTTFormat: OutputFormat {
+  /// Creates the format.
+  public init() {}
+
+  /// `vtt`.
+  public var name: String { "vtt" }
+  /// `vtt`.
+  public var fileExtension: String { "vtt" }
+  /// `text/vtt`.
+  public var contentType: String { "text/vtt" }
+  /// Line length, speakers, caption styles and word timestamps.
+  public var appliesOptions: FormatOptions {
+    [.lineLength, .speakers, .captionStyle, .wordTimestamps]
+  }
+
+  /// SRT's defaults: both are captions for players.
+  public func defaultOptions(_ defaults: APIDefaults) -> APIExportOptions {
+    SRTFormat().defaultOptions(defaults)
+  }
+
+  /// The WebVTT text of the cues.
+  public func render(_ input: RenderInput) throws(ExportError) -> Data {
+    let renderer = WebVTTRenderer(options: input.options, wordTimestamps: input.wordTimestamps)
+    return Data(renderer.render(input.cues).utf8)
+  }
+}
+
+extension OutputFormat where Self == WebVTTFormat {
+  /// WebVTT (``WebVTTFormat``).
+  public static var vtt: WebVTTFormat { WebVTTFormat() }
+}
+
 /// Renders segments as WebVTT (`.vtt`), valid per the W3C WebVTT specification.
 ///
 /// The file starts with `WEBVTT` and a blank line; each cue is `HH:MM:SS.mmm --> HH:MM:SS.mmm`
@@ -9,16 +44,16 @@
 /// which players can style per speaker. With ``wordTimestamps`` on, every word after the first
 /// is preceded by its start time (`<00:00:01.250>`), so players that support it (karaoke-style
 /// highlighting, the `::past` and `::future` pseudo-classes) can follow the speech word by word.
-public struct WebVTTRenderer: Sendable {
+struct WebVTTRenderer: Sendable {
   /// Wrap cue text at this many characters; `nil` keeps each cue on one line.
-  public var maxCharactersPerLine: Int?
+  var maxCharactersPerLine: Int?
   /// Wrap each cue in a voice span naming its speaker.
-  public var includeSpeakers: Bool
+  var includeSpeakers: Bool
   /// Add a timestamp tag before every word after a cue's first.
-  public var wordTimestamps: Bool
+  var wordTimestamps: Bool
 
   /// Creates a renderer; the defaults are those of the API's SRT export.
-  public init(
+  init(
     maxCharactersPerLine: Int? = 42, includeSpeakers: Bool = false, wordTimestamps: Bool = false
   ) {
     self.maxCharactersPerLine = maxCharactersPerLine
@@ -27,14 +62,14 @@ public struct WebVTTRenderer: Sendable {
   }
 
   /// Creates a renderer from export options.
-  public init(options: SegmentationOptions, wordTimestamps: Bool = false) {
+  init(options: APIExportOptions, wordTimestamps: Bool = false) {
     self.init(
       maxCharactersPerLine: options.maxCharactersPerLine, includeSpeakers: options.includeSpeakers,
       wordTimestamps: wordTimestamps)
   }
 
   /// The WebVTT text of `segments`.
-  public func render(_ segments: [Segment]) -> String {
+  func render(_ segments: [Cue]) -> String {
     let wrapper = LineWrapper(maxCharactersPerLine: maxCharactersPerLine)
     var output = "WEBVTT\n"
     for segment in segments {
@@ -52,7 +87,7 @@ public struct WebVTTRenderer: Sendable {
   }
 
   /// The lines, escaped and joined, with word timestamps inserted where asked.
-  private func markedUp(_ lines: [String], segment: Segment) -> String {
+  private func markedUp(_ lines: [String], segment: Cue) -> String {
     let tags = wordTimestamps ? timestampTags(for: segment) : [:]
     var result = ""
     var visible = 0
@@ -71,7 +106,7 @@ public struct WebVTTRenderer: Sendable {
 
   /// Timestamp tags keyed by the index, among the cue's non-whitespace characters, of the word
   /// they precede. Tags must increase and lie inside the cue, so overlapping words get none.
-  private func timestampTags(for segment: Segment) -> [Int: String] {
+  private func timestampTags(for segment: Cue) -> [Int: String] {
     var tags: [Int: String] = [:]
     var visible = 0
     var last = Timecode.milliseconds(segment.start)

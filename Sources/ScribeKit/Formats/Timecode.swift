@@ -1,15 +1,15 @@
 /// Formats times for subtitle files.
-public enum Timecode {
+package enum Timecode {
   /// Whole milliseconds of `seconds`, correctly rounded (15.199 s is 15 199 ms, where truncating
   /// `15.199 * 1000 = 15198.999…` would give 15 198). Negative and non-finite times give 0.
-  public static func milliseconds(_ seconds: Double) -> Int {
+  package static func milliseconds(_ seconds: Double) -> Int {
     guard seconds.isFinite, seconds > 0 else { return 0 }
     let scaled = (seconds * 1000).rounded(.toNearestOrAwayFromZero)
     return scaled >= Double(Int.max) ? Int.max : Int(scaled)
   }
 
   /// `HH:MM:SS<separator>mmm`; hours grow past two digits rather than wrap.
-  public static func format(_ seconds: Double, separator: Character) -> String {
+  package static func format(_ seconds: Double, separator: Character) -> String {
     var text = ""
     append(seconds, separator: separator, to: &text)
     return text
@@ -17,7 +17,7 @@ public enum Timecode {
 
   /// Appends ``format(_:separator:)``'s text to `text`, which renderers of many cues use to
   /// build one string without a string per field.
-  public static func append(_ seconds: Double, separator: Character, to text: inout String) {
+  package static func append(_ seconds: Double, separator: Character, to text: inout String) {
     let total = milliseconds(seconds)
     let millis = total % 1000
     let totalSeconds = total / 1000
@@ -45,8 +45,8 @@ public enum Timecode {
   }
 
   /// `HH:MM:SS,mmm`, the SubRip form.
-  public static func srt(_ seconds: Double) -> String { format(seconds, separator: ",") }
+  package static func srt(_ seconds: Double) -> String { format(seconds, separator: ",") }
 
   /// `HH:MM:SS.mmm`, the WebVTT form.
-  public static func vtt(_ seconds: Double) -> String { format(seconds, separator: ".") }
+  package static func vtt(_ seconds: Double) -> String { format(seconds, separator: ".") }
 }

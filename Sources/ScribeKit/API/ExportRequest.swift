@@ -1,29 +1,39 @@
 import Foundation
 
-/// One requested output: a format and the options to segment it with.
+/// One requested output: a format, the API's options to make its cues with, and the caption
+/// style, if any, that chooses them instead.
 ///
-/// Parse the API's `additional_formats` array with ``parseAdditionalFormats(_:preset:base:)`` to
-/// get exactly the requests the server would have honoured.
+/// Build one from a format and a preset, or parse the API's `additional_formats` array with
+/// ``additionalFormats(_:preset:base:)`` to get exactly the requests the server would have
+/// honoured.
 public struct ExportRequest: Sendable, Equatable {
   /// The format to render.
-  public var format: ExportFormat
-  /// The options, already merged with the format's defaults.
-  public var options: SegmentationOptions
-  /// Caption rules for the caption formats (SRT, WebVTT, TXT). `nil` (the default) segments
-  /// exactly as the API does; a style makes ``CaptionSegmenter`` choose cues and lines.
+  public var format: any OutputFormat
+  /// The API's options, already merged with the format's defaults.
+  public var options: APIExportOptions
+  /// The caption rules that choose this request's cues and lines, or `nil` for the API's rule.
+  /// Only formats that take caption styles (``FormatOptions/captionStyle``) use it.
   public var style: CaptionStyle?
 
-  /// Creates a request; `options` defaults to the API's defaults for `format`.
-  public init(format: ExportFormat, options: SegmentationOptions? = nil, style: CaptionStyle? = nil)
-  {
+  /// Creates a request for `format` under `preset`.
+  ///
+  /// - Parameters:
+  ///   - options: the API's options; `nil` (the default) takes the format's defaults under the
+  ///     preset's generation of API defaults.
+  public init(
+    _ format: any OutputFormat, preset: Preset = .elevenlabs, options: APIExportOptions? = nil
+  ) {
     self.format = format
-    self.options = options ?? .defaults(for: format)
-    self.style = style
+    self.options = options ?? format.defaultOptions(preset.apiDefaults)
+    self.style = format.appliesOptions.contains(.captionStyle) ? preset.captionStyle : nil
   }
 
-  /// `true` when this request's segments come from ``CaptionSegmenter``.
-  public var usesCaptionStyle: Bool {
-    style != nil && (format == .srt || format == .vtt || format == .txt)
+  /// `true` when a caption style, not the API's rule, makes this request's cues.
+  public var usesCaptionStyle: Bool { style != nil }
+
+  /// Two requests are equal when they name the same format with the same options and style.
+  public static func == (lhs: ExportRequest, rhs: ExportRequest) -> Bool {
+    lhs.format.name == rhs.format.name && lhs.options == rhs.options && lhs.style == rhs.style
   }
 
   /// Parses the JSON array a user would send as `additional_formats` to `POST /v1/speech-to-text`.
@@ -33,10 +43,10 @@ public struct ExportRequest: Sendable, Equatable {
   /// Fields that the API does not know, or does not accept for that format, are reported in the
   /// returned warnings and ignored, as the API ignores them; a field of the wrong type or an
   /// impossible value (a negative duration, a line length of 0) is an error.
-  public static func parseAdditionalFormats(
+  public static func additionalFormats(
     _ json: String,
     preset: Preset = .elevenlabs,
-    base: (ExportFormat, inout SegmentationOptions) -> Void = { _, _ in }
+    base: (any OutputFormat, inout APIExportOptions) -> Void = { _, _ in }
   ) throws(OptionsError) -> (requests: [ExportRequest], warnings: [String]) {
     let value: JSONValue
     do {
@@ -64,14 +74,14 @@ public struct ExportRequest: Sendable, Equatable {
         throw OptionsError.wrongType(
           path: "\(path).format", expected: "a string", found: formatValue.kindDescription)
       }
-      guard let format = ExportFormat(rawValue: name) else {
+      guard let format = OutputFormats.named(name) else {
         throw OptionsError.unknownFormat(path: "\(path).format", name: name)
       }
       if !format.isAPIFormat {
         warnings.append(
           "\(path).format: \"\(name)\" is a ScribeKit format; the API would refuse this entry")
       }
-      var options = SegmentationOptions.defaults(for: format, preset: preset)
+      var options = format.defaultOptions(preset.apiDefaults)
       base(format, &options)
       for member in object.members where member.key != "format" {
         let memberPath = "\(path).\(member.key)"
@@ -82,22 +92,52 @@ public struct ExportRequest: Sendable, Equatable {
           options.maxSegmentDuration = try seconds(member.value, memberPath)
         case "max_segment_chars":
           options.maxSegmentChars = try count(member.value, memberPath)
-        case "max_characters_per_line" where format.hasLineLength:
+        case "max_characters_per_line" where format.appliesOptions.contains(.lineLength):
           options.maxCharactersPerLine = try count(member.value, memberPath)
         case "include_speakers":
           options.includeSpeakers = try flag(member.value, memberPath)
         case "include_timestamps":
           options.includeTimestamps = try flag(member.value, memberPath)
         case "max_characters_per_line":
+          let wrapping = OutputFormats.all.filter { $0.appliesOptions.contains(.lineLength) }
           warnings.append(
-            "\(memberPath): ignored; max_characters_per_line applies to srt, txt and vtt only")
+            "\(memberPath): ignored; max_characters_per_line applies to "
+              + wrapping.map(\.name).joined(separator: ", ") + " only")
         default:
           warnings.append("\(memberPath): ignored; not an export option the API knows")
         }
       }
-      requests.append(ExportRequest(format: format, options: options))
+      requests.append(ExportRequest(format, preset: preset, options: options))
     }
     return (requests, warnings)
+  }
+
+  /// `requests` as the `additional_formats` array to send to the API: every option written
+  /// out, so that the server's defaults cannot differ from the ones these requests were made
+  /// with. The inverse of ``additionalFormats(_:preset:base:)``.
+  public static func additionalFormatsJSON(_ requests: [ExportRequest]) -> String {
+    let entries = requests.map { request -> JSONValue in
+      let options = request.options
+      func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+      var members: [JSONObject.Member] = [
+        .init(key: "format", value: .string(request.format.name)),
+        .init(key: "include_speakers", value: .bool(options.includeSpeakers)),
+        .init(key: "include_timestamps", value: .bool(options.includeTimestamps)),
+        .init(
+          key: "segment_on_silence_longer_than_s", value: number(options.segmentOnSilenceLongerThan)
+        ),
+        .init(key: "max_segment_duration_s", value: number(options.maxSegmentDuration)),
+        .init(key: "max_segment_chars", value: number(options.maxSegmentChars.map(Double.init))),
+      ]
+      if request.format.appliesOptions.contains(.lineLength) {
+        members.append(
+          .init(
+            key: "max_characters_per_line",
+            value: number(options.maxCharactersPerLine.map(Double.init))))
+      }
+      return .object(JSONObject(members: members))
+    }
+    return JSONValue.array(entries).jsonText
   }
 
   private static func seconds(_ value: JSONValue, _ path: String) throws(OptionsError) -> Double? {
@@ -158,10 +198,10 @@ public enum OptionsError: Error, Sendable, Equatable, CustomStringConvertible {
       return "additional formats at \(path): expected \(expected), found \(found)"
     case .missingFormat(let path):
       return "additional formats at \(path): missing \"format\"; expected one of "
-        + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        + OutputFormats.namesList
     case .unknownFormat(let path, let name):
       return "additional formats at \(path): unknown format \"\(name)\"; expected one of "
-        + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        + OutputFormats.namesList
     case .invalidValue(let path, let reason):
       return "additional formats at \(path): \(reason)"
     }

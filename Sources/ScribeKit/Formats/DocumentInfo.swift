@@ -19,7 +19,7 @@ public struct DocumentInfo: Sendable, Equatable {
   public var languageTag: String? { Language.tag(forAPICode: languageCode) }
 
   /// The line under a document's title: `Language: en · 6 segments · Duration: 00:00:43`.
-  func summary(of segments: [Segment]) -> String {
+  func summary(of segments: [Cue]) -> String {
     var facts: [String] = []
     if let tag = languageTag { facts.append("Language: \(tag)") }
     facts.append(segments.count == 1 ? "1 segment" : "\(segments.count) segments")

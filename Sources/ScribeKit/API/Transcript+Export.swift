@@ -1,0 +1,144 @@
+import Foundation
+
+/// Which channels of a multichannel transcript an export covers.
+public enum ChannelSelection: Sendable, Equatable, Hashable {
+  /// One output per channel, as the API returns one `additional_formats` list per channel.
+  case each
+  /// Only the channel whose `channel_index` is this value.
+  case channel(Int)
+  /// One output for all channels on one timeline, each channel as speaker `speaker_N`.
+  case merged
+}
+
+/// ScribeKit's own export settings, beyond the API's options: which channels, what the
+/// documents say, and what the files are called. Every one has a default.
+public struct ExportSettings: Sendable, Equatable {
+  /// Which channels of a multichannel transcript to export. Default: ``ChannelSelection/each``.
+  public var channels: ChannelSelection
+  /// The document title (``FormatOptions/title``). `nil` (the default) uses "Transcript", or
+  /// "Transcript, channel N" for one channel of several.
+  public var title: String?
+  /// An audio file path or URL (``FormatOptions/audio``); HTML with one becomes an interactive
+  /// transcript. Default: none.
+  public var audioSource: String?
+  /// Time every word where the format can (``FormatOptions/wordTimestamps``). Default: off.
+  public var wordTimestamps: Bool
+  /// The start of every file name. `nil` (the default) uses the transcription ID, made safe
+  /// for a file name, or `transcript`.
+  public var fileStem: String?
+
+  /// Creates settings.
+  public init(
+    channels: ChannelSelection = .each, title: String? = nil, audioSource: String? = nil,
+    wordTimestamps: Bool = false, fileStem: String? = nil
+  ) {
+    self.channels = channels
+    self.title = title
+    self.audioSource = audioSource
+    self.wordTimestamps = wordTimestamps
+    self.fileStem = fileStem
+  }
+}
+
+extension Transcript {
+  /// Renders the transcript in one format: the whole pipeline in one call.
+  ///
+  /// ```swift
+  /// let transcript = try Transcript(contentsOf: url)
+  /// for file in try transcript.export(.srt, preset: .netflixEnglish) {
+  ///   try file.write(into: folder)
+  /// }
+  /// ```
+  ///
+  /// A single-channel transcript gives one file. A multichannel one gives one file per channel
+  /// for ``ChannelSelection/each``, in channel order, or one for the other selections.
+  ///
+  /// - Throws: ``ExportError`` when the format cannot be made or the channel does not exist.
+  public func export(
+    _ format: some OutputFormat, preset: Preset = .elevenlabs,
+    settings: ExportSettings = ExportSettings()
+  ) throws(ExportError) -> [ExportedFile] {
+    try export([ExportRequest(format, preset: preset)], settings: settings)
+  }
+
+  /// Renders the transcript for several requests (such as the entries of an
+  /// `additional_formats` array) at once, naming every file uniquely.
+  ///
+  /// - Throws: ``ExportError`` for the first request that cannot be made; nothing is returned
+  ///   for the others.
+  public func export(
+    _ requests: [ExportRequest], settings: ExportSettings = ExportSettings()
+  ) throws(ExportError) -> [ExportedFile] {
+    let selected = try channels(settings.channels)
+    var rendered: [(format: any OutputFormat, channelIndex: Int?, content: Data, options: APIExportOptions)] = []
+    for request in requests {
+      for (channelIndex, channel) in selected {
+        var info = DocumentInfo(
+          title: settings.title ?? "Transcript",
+          languageCode: channel.languageCode ?? languageCode,
+          audioSource: settings.audioSource)
+        if let channelIndex, isMultichannel, settings.title == nil {
+          info.title = "Transcript, channel \(channelIndex)"
+        }
+        let input = RenderInput(
+          cues: cues(of: channel, for: request), options: request.options, document: info,
+          wordTimestamps: settings.wordTimestamps, channelIndex: channelIndex)
+        rendered.append(
+          (request.format, channelIndex, try request.format.render(input), request.options))
+      }
+    }
+    let names = ExportedFile.fileNames(
+      for: rendered.map { ($0.format, $0.channelIndex) },
+      stem: settings.fileStem ?? defaultFileStem)
+    return zip(rendered, names).map { output, name in
+      ExportedFile(
+        format: output.format, channelIndex: output.channelIndex, fileName: name,
+        content: output.content, options: output.options)
+    }
+  }
+
+  /// What file names start with when ``ExportSettings/fileStem`` is `nil`: the transcription
+  /// ID with anything that could name another folder or hide the file replaced, or
+  /// `transcript`.
+  public var defaultFileStem: String { ExportedFile.safeStem(transcriptionID) }
+
+  /// The cues a request makes of each selected channel, without rendering them: the API's
+  /// rule, or the caption style's cues and lines when the request has one.
+  ///
+  /// - Throws: ``ExportError/channelNotFound(requested:available:)``.
+  public func cues(
+    for request: ExportRequest, channels selection: ChannelSelection = .each
+  ) throws(ExportError) -> [(channelIndex: Int?, cues: [Cue])] {
+    try channels(selection).map { ($0.index, cues(of: $0.channel, for: request)) }
+  }
+
+  func cues(of channel: Channel, for request: ExportRequest) -> [Cue] {
+    if let style = request.style {
+      return CaptionSegmenter(style: style).cues(channel)
+    }
+    return Segmenter(options: request.options).cues(channel)
+  }
+
+  /// The channels a selection covers, each with the index to report for it.
+  func channels(
+    _ selection: ChannelSelection
+  ) throws(ExportError) -> [(index: Int?, channel: Channel)] {
+    let indexed = channels.enumerated().map { position, channel in
+      (index: channel.index ?? position, channel: channel)
+    }
+    switch selection {
+    case .each:
+      if !isMultichannel, let only = channels.first {
+        return [(nil, only)]
+      }
+      return indexed.map { ($0.index, $0.channel) }
+    case .merged:
+      return [(nil, mergedChannels())]
+    case .channel(let wanted):
+      guard let match = indexed.first(where: { $0.index == wanted }) else {
+        throw ExportError.channelNotFound(requested: wanted, available: indexed.map(\.index))
+      }
+      return [(wanted, match.channel)]
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// An output format: what it is called, how its files are named and typed, which options apply
+/// to it, its defaults, and how it renders cues.
+///
+/// Every built-in format is one file with one type conforming to this protocol, listed once in
+/// ``OutputFormats/all``. A format of your own works the same way: conform a type and pass it to
+/// ``Transcript/export(_:preset:settings:)``; nothing in the library needs to know it.
+///
+/// ```swift
+/// struct CSVFormat: OutputFormat {
+///   var name: String { "csv" }
+///   var fileExtension: String { "csv" }
+///   var contentType: String { "text/csv" }
+///   func render(_ input: RenderInput) throws(ExportError) -> Data {
+///     Data(input.cues.map { "\($0.start),\($0.end),\($0.text)" }.joined(separator: "\n").utf8)
+///   }
+/// }
+/// let files = try transcript.export(CSVFormat())
+/// ```
+public protocol OutputFormat: Sendable {
+  /// The format's name, as the API's `format` field (and a command line's format list) spells
+  /// it: `srt`, `segmented_json`.
+  var name: String { get }
+  /// The extension the API gives the format's files (`file_extension`), without the dot.
+  var fileExtension: String { get }
+  /// What ends the name of a file of this format, after the stem and the channel. Default:
+  /// ``fileExtension``.
+  var fileNameSuffix: String { get }
+  /// The MIME type the API gives the format (`content_type`).
+  var contentType: String { get }
+  /// `true` for binary formats, which the API sends base64-encoded (`is_base64_encoded`).
+  /// Default: `false`.
+  var isBinary: Bool { get }
+  /// `true` when the API's `additional_formats` accepts this format. Default: `false`.
+  var isAPIFormat: Bool { get }
+  /// The options that change this format's output. Default: speakers and timestamps.
+  var appliesOptions: FormatOptions { get }
+  /// The server's export options for this format under a generation of defaults
+  /// (<doc:APIParity#Defaults-per-format>). Default: no limits, speakers and timestamps on.
+  func defaultOptions(_ defaults: APIDefaults) -> APIExportOptions
+  /// The file's bytes for one channel's cues.
+  ///
+  /// - Throws: ``ExportError`` when the format cannot be made here (a missing system
+  ///   library, say) or a library it uses fails.
+  func render(_ input: RenderInput) throws(ExportError) -> Data
+}
+
+extension OutputFormat {
+  /// ``fileExtension``.
+  public var fileNameSuffix: String { fileExtension }
+  /// `false`: a text format.
+  public var isBinary: Bool { false }
+  /// `false`: ScribeKit's own format.
+  public var isAPIFormat: Bool { false }
+  /// Speakers and timestamps.
+  public var appliesOptions: FormatOptions { [.speakers, .timestamps] }
+  /// No limits, speakers and timestamps on: the API's defaults for its document formats.
+  public func defaultOptions(_ defaults: APIDefaults) -> APIExportOptions { APIExportOptions() }
+}
+
+/// The options a format takes into account, so that a caller can tell which settings matter.
+public struct FormatOptions: OptionSet, Sendable, Hashable {
+  public let rawValue: Int
+
+  /// Creates a set from its raw value.
+  public init(rawValue: Int) { self.rawValue = rawValue }
+
+  /// `max_characters_per_line`: the format wraps lines.
+  public static let lineLength = FormatOptions(rawValue: 1 << 0)
+  /// `include_speakers`: the format can label speakers.
+  public static let speakers = FormatOptions(rawValue: 1 << 1)
+  /// `include_timestamps`: the format can show or omit times.
+  public static let timestamps = FormatOptions(rawValue: 1 << 2)
+  /// A preset's ``CaptionStyle`` chooses this format's cues and lines.
+  public static let captionStyle = FormatOptions(rawValue: 1 << 3)
+  /// ``ExportSettings/wordTimestamps``: a time for every word.
+  public static let wordTimestamps = FormatOptions(rawValue: 1 << 4)
+  /// ``ExportSettings/audioSource``: the document links to the audio.
+  public static let audio = FormatOptions(rawValue: 1 << 5)
+  /// ``ExportSettings/title``: the document has a title.
+  public static let title = FormatOptions(rawValue: 1 << 6)
+}
+
+/// What a format renders: one channel's cues, the options they were made with, and what the
+/// document says about the transcript.
+public struct RenderInput: Sendable {
+  /// The cues, in time order.
+  public var cues: [Cue]
+  /// The API's options the cues were made with (line length, speakers, timestamps).
+  public var options: APIExportOptions
+  /// Title, language and audio.
+  public var document: DocumentInfo
+  /// Whether to time every word where the format can (``FormatOptions/wordTimestamps``).
+  public var wordTimestamps: Bool
+  /// The channel the cues come from, or `nil` for single-channel and merged transcripts.
+  public var channelIndex: Int?
+
+  /// Creates an input.
+  public init(
+    cues: [Cue], options: APIExportOptions, document: DocumentInfo = DocumentInfo(),
+    wordTimestamps: Bool = false, channelIndex: Int? = nil
+  ) {
+    self.cues = cues
+    self.options = options
+    self.document = document
+    self.wordTimestamps = wordTimestamps
+    self.channelIndex = channelIndex
+  }
+}
+
+/// The built-in formats: the one list that names every format ScribeKit has.
+public enum OutputFormats {
+  /// Every built-in format, in the order they are listed to people.
+  public static let all: [any OutputFormat] = [
+    SRTFormat(), WebVTTFormat(), PlainTextFormat(), SegmentedJSONFormat(), HTMLFormat(),
+    DOCXFormat(), PDFFormat(),
+  ]
+
+  /// The built-in format called `name` (as the API spells it), or `nil`.
+  public static func named(_ name: String) -> (any OutputFormat)? {
+    all.first { $0.name == name }
+  }
+
+  /// The names of every built-in format, for messages: `srt, vtt, txt, ...`.
+  static var namesList: String { all.map(\.name).joined(separator: ", ") }
+}
+
+/// Why an export could not be made.
+public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The format cannot be made by this build or on this machine; `reason` says why.
+  case formatUnavailable(format: String, reason: String)
+  /// The caller asked for a channel the transcript does not have.
+  case channelNotFound(requested: Int, available: [Int])
+  /// A format failed for a reason outside the transcript (a zip library error, say).
+  case renderingFailed(format: String, reason: String)
+
+  /// One line for a person.
+  public var description: String {
+    switch self {
+    case .formatUnavailable(let format, let reason):
+      return "the \(format) format \(reason)"
+    case .channelNotFound(let requested, let available):
+      return "the transcript has no channel \(requested); its channels are "
+        + available.map(String.init).joined(separator: ", ")
+    case .renderingFailed(let format, let reason):
+      return "could not render \(format): \(reason)"
+    }
+  }
+}

@@ -1,0 +1,35 @@
+extension InputShape {
+  /// A speech-to-text response for one channel (`POST /v1/speech-to-text`, or the GET of a
+  /// stored transcript), including the `combined` multichannel style whose words carry
+  /// `channel_index`.
+  public static let speechToText = InputShape(
+    name: "stt", summary: "a single-channel speech-to-text response",
+    signature:
+      "`POST /v1/speech-to-text` or `GET /v1/speech-to-text/transcripts/{id}`: `words[]` of "
+      + "`word`, `spacing` and `audio_event` items, speakers, logprob, per-character times")
+}
+
+/// Reads ``InputShape/speechToText``: `{"language_code", "words": [...]}`.
+struct SpeechToTextShape: InputShapeReader {
+  var shape: InputShape { .speechToText }
+
+  func detect(_ input: ParsedInput) -> ShapeEvidence? {
+    guard let object = input.object, object["words"]?.arrayValue != nil else { return nil }
+    let word = input.firstElement(of: "words")
+    return ShapeEvidence(
+      base: 1,
+      [
+        ("words", true), ("language_code", object["language_code"] != nil),
+        ("language_probability", object["language_probability"] != nil),
+        ("transcription_id", object["transcription_id"] != nil),
+        ("words[].type", word?["type"] != nil), ("words[].speaker_id", word?["speaker_id"] != nil),
+        ("words[].logprob", word?["logprob"] != nil),
+      ])
+  }
+
+  func read(
+    _ input: ParsedInput, options: ReadOptions, warnings: inout [ReadWarning]
+  ) throws(ReadError) -> Transcript {
+    try SpeechToTextReader.readChunk(.object(input.root, path: "$"), warnings: &warnings)
+  }
+}

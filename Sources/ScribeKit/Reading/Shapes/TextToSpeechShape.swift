@@ -1,0 +1,43 @@
+extension InputShape {
+  /// A text-to-speech `/with-timestamps` response: `{audio_base64, alignment,
+  /// normalized_alignment}`.
+  public static let textToSpeech = InputShape(
+    name: "tts", summary: "a text-to-speech with-timestamps response",
+    signature:
+      "`/with-timestamps`: `alignment` (default) or `normalized_alignment` (chosen by the "
+      + "alignment option)")
+}
+
+/// Reads ``InputShape/textToSpeech``: the alignment the options choose, grouped into words.
+struct TextToSpeechShape: InputShapeReader {
+  var shape: InputShape { .textToSpeech }
+
+  func detect(_ input: ParsedInput) -> ShapeEvidence? {
+    guard let object = input.object else { return nil }
+    return ShapeEvidence(
+      base: 1,
+      [
+        ("alignment", object["alignment"] != nil),
+        ("normalized_alignment", object["normalized_alignment"] != nil),
+        ("audio_base64", object["audio_base64"] != nil),
+      ])
+  }
+
+  func read(
+    _ input: ParsedInput, options: ReadOptions, warnings: inout [ReadWarning]
+  ) throws(ReadError) -> Transcript {
+    let fields = try JSONFields.object(input.root, path: "$")
+    let choice = options.alignment
+    guard let chosen = try AlignmentReader.chosenAlignment(fields, choice: choice) else {
+      let other: AlignmentChoice = choice == .original ? .normalized : .original
+      let hint =
+        fields.value(other.rawValue) != nil
+        ? "; this response has \(other.rawValue): choose it instead" : ""
+      throw ReadError(
+        problem: .noTimings(reason: "at $.\(choice.rawValue): the alignment is null\(hint)"))
+    }
+    let characters = try AlignmentReader.readCharacters(chosen)
+    return try AlignmentReader.transcript(
+      fromCharacters: characters, path: chosen.path, warnings: &warnings)
+  }
+}

@@ -1,0 +1,208 @@
+/// Inputs ScribeKit recognises but does not read: other engines' transcripts, other ElevenLabs
+/// answers, audio and subtitle files. Each gets a message that says what it is instead.
+///
+/// An engine's JSON is recognised by members ElevenLabs never sends (AssemblyAI's `audio_url`
+/// and word `confidence`, Deepgram's `results.channels`, Whisper's `segments[].tokens`, ...),
+/// so its evidence outweighs any ElevenLabs shape that shares a member name with it (`words`,
+/// `segments`): an AssemblyAI file, whose times are milliseconds, is never read as seconds.
+/// When a later version reads one of these, its entry here becomes a shape in `Shapes/`.
+enum UnreadInputs {
+  /// Evidence from these recognizers starts here, above any shape ScribeKit reads.
+  static let base = 100
+
+  struct Recognized {
+    var evidence: ShapeEvidence
+    var problem: ReadError.Problem
+  }
+
+  /// An engine, by the members that give its JSON away.
+  private struct Engine: Sendable {
+    var name: String
+    var marks: @Sendable (ParsedInput) -> [(String, Bool)]
+  }
+
+  private static let engines: [Engine] = [
+    Engine(name: "an ElevenLabs forced-alignment response") { input in
+      let word = input.firstElement(of: "words")
+      return [
+        ("loss", input.object?["loss"] != nil), ("words[].loss", word?["loss"] != nil),
+      ]
+    },
+    Engine(name: "an AssemblyAI transcript") { input in
+      let object = input.object
+      let word = input.firstElement(of: "words")
+      return [
+        ("audio_url", object?["audio_url"] != nil),
+        ("acoustic_model", object?["acoustic_model"] != nil),
+        ("utterances", object?["utterances"] != nil && object?["results"] == nil),
+        ("words[].confidence", word?["confidence"] != nil && word?["type"] == nil),
+      ]
+    },
+    Engine(name: "an OpenAI Whisper transcript") { input in
+      let object = input.object
+      let segment = input.firstElement(of: "segments")
+      return [
+        ("task", object?["task"] != nil), ("words[].word", input.firstElement(of: "words")?["word"] != nil),
+        ("segments[].tokens", segment?["tokens"] != nil),
+        ("segments[].avg_logprob", segment?["avg_logprob"] != nil),
+        ("segments[].seek", segment?["seek"] != nil),
+      ]
+    },
+    Engine(name: "a WhisperX transcript") { input in
+      let segment = input.firstElement(of: "segments")
+      let word = segment?["words"]?.arrayValue?.first?.objectValue
+      return [
+        ("word_segments", input.object?["word_segments"] != nil),
+        ("segments[].words[].score", word?["score"] != nil),
+      ]
+    },
+    Engine(name: "a whisper.cpp transcript") { input in
+      let object = input.object
+      return [
+        ("transcription", object?["transcription"]?.arrayValue != nil),
+        ("systeminfo", object?["systeminfo"] != nil),
+      ]
+    },
+    Engine(name: "a Deepgram response") { input in
+      let results = input.object?["results"]?.objectValue
+      return [
+        ("results.channels", results?["channels"] != nil),
+        ("results.utterances", results?["utterances"] != nil),
+        ("metadata.request_id", input.object?["metadata"]?.objectValue?["request_id"] != nil),
+      ]
+    },
+    Engine(name: "an AWS Transcribe transcript") { input in
+      let object = input.object
+      let results = object?["results"]?.objectValue
+      return [
+        ("jobName", object?["jobName"] != nil), ("results.items", results?["items"] != nil),
+        ("JobStatus", object?["JobStatus"] != nil),
+        ("Transcript[].ParticipantRole",
+          input.firstElement(of: "Transcript")?["ParticipantRole"] != nil),
+      ]
+    },
+    Engine(name: "a Google Cloud Speech-to-Text response") { input in
+      let result = input.firstElement(of: "results")
+      return [
+        ("results[].alternatives", result?["alternatives"] != nil && result?["type"] == nil),
+        ("results[].resultEndTime", result?["resultEndTime"] != nil),
+      ]
+    },
+    Engine(name: "a Speechmatics transcript") { input in
+      let object = input.object
+      let result = input.firstElement(of: "results")
+      return [
+        ("format", object?["format"]?.stringValue != nil && object?["job"] != nil),
+        ("results[].type", result?["type"] != nil && result?["alternatives"] != nil),
+      ]
+    },
+    Engine(name: "an Azure Speech transcript") { input in
+      let object = input.object
+      let first = input.root.arrayValue?.first?.objectValue
+      return [
+        ("recognizedPhrases", object?["recognizedPhrases"] != nil),
+        ("combinedRecognizedPhrases", object?["combinedRecognizedPhrases"] != nil),
+        ("combinedPhrases", object?["combinedPhrases"] != nil),
+        ("[].NBest", first?["NBest"] != nil),
+      ]
+    },
+    Engine(name: "a Rev.ai transcript") { input in
+      [("monologues", input.object?["monologues"] != nil)]
+    },
+  ]
+
+  /// Every recogniser's verdict on `input`.
+  static func recognize(_ input: ParsedInput) -> [Recognized] {
+    var found = engines.compactMap { engine -> Recognized? in
+      guard let evidence = ShapeEvidence(base: base, engine.marks(input)) else { return nil }
+      return Recognized(
+        evidence: evidence, problem: .unreadInput(what: engine.name, marks: evidence.marks))
+    }
+    if let answer = apiAnswer(input) { found.append(answer) }
+    return found
+  }
+
+  /// ElevenLabs answers that hold no transcript: an error, or the acknowledgement of an
+  /// asynchronous request. They weigh less than any shape, so a transcript that happens to
+  /// carry a `message` is still read.
+  private static func apiAnswer(_ input: ParsedInput) -> Recognized? {
+    guard let object = input.object else { return nil }
+    if let detail = object["detail"] {
+      return Recognized(
+        evidence: ShapeEvidence(score: 1, marks: ["detail"]),
+        problem: .notATranscript(
+          reason: "this is an API error response, not a transcript: \(describe(detail: detail))"))
+    }
+    if object["request_id"] != nil, object["message"] != nil {
+      return Recognized(
+        evidence: ShapeEvidence(score: 1, marks: ["request_id", "message"]),
+        problem: .notATranscript(
+          reason: "this is the acknowledgement of an asynchronous (webhook) request, not a "
+            + "transcript; fetch the transcript by its transcription_id once it is ready"))
+    }
+    return nil
+  }
+
+  private static func describe(detail: JSONValue) -> String {
+    switch detail {
+    case .string(let message): return message
+    case .object(let object):
+      if case .string(let message)? = object["message"] { return message }
+    case .array(let entries):
+      let messages = entries.compactMap { entry -> String? in
+        guard case .string(let message)? = entry.objectValue?["msg"] else { return nil }
+        return message
+      }
+      if !messages.isEmpty { return messages.joined(separator: "; ") }
+    default: break
+    }
+    return "(no message)"
+  }
+
+  /// What non-JSON bytes are, when their first bytes say: audio or a subtitle file.
+  static func sniff(_ bytes: UnsafeBufferPointer<UInt8>) -> ReadError.Problem? {
+    func starts(_ prefix: [UInt8], at offset: Int = 0) -> Bool {
+      bytes.count >= offset + prefix.count
+        && zip(bytes[offset...], prefix).allSatisfy { $0 == $1 }
+    }
+    func ascii(_ text: String) -> [UInt8] { Array(text.utf8) }
+    let audio: String?
+    if starts(ascii("RIFF")) && starts(ascii("WAVE"), at: 8) {
+      audio = "WAV audio"
+    } else if starts(ascii("ID3")) || isMPEGFrame(bytes) {
+      audio = "MP3 audio"
+    } else if starts(ascii("fLaC")) {
+      audio = "FLAC audio"
+    } else if starts(ascii("OggS")) {
+      audio = "Ogg audio"
+    } else if starts(ascii("ftyp"), at: 4) {
+      audio = "MP4 or M4A media"
+    } else if starts([0x1A, 0x45, 0xDF, 0xA3]) {
+      audio = "WebM or Matroska media"
+    } else {
+      audio = nil
+    }
+    if let audio { return .notTimingData(.audio(audio)) }
+    // Text: look past a byte order mark and blank lines at the first line.
+    var index = starts([0xEF, 0xBB, 0xBF]) ? 3 : 0
+    while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+    let head = String(
+      decoding: UnsafeBufferPointer(rebasing: bytes[index..<min(bytes.count, index + 400)]),
+      as: UTF8.self)
+    if head.hasPrefix("WEBVTT") { return .notTimingData(.subtitles("a WebVTT file")) }
+    let lines = head.split(whereSeparator: \.isNewline).prefix(2)
+    if lines.count == 2, lines[0].allSatisfy(\.isNumber), lines[1].contains("-->") {
+      return .notTimingData(.subtitles("a SubRip (SRT) file"))
+    }
+    if head.hasPrefix("[Script Info]") {
+      return .notTimingData(.subtitles("an Advanced SubStation Alpha (ASS) file"))
+    }
+    return nil
+  }
+
+  /// `true` for an MPEG audio frame header (11 sync bits), but not for a UTF-16 byte order
+  /// mark (`FF FE`), which has them too.
+  private static func isMPEGFrame(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.count > 1 && bytes[0] == 0xFF && bytes[1] & 0xE0 == 0xE0 && bytes[1] < 0xFE
+  }
+}
