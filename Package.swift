@@ -32,6 +32,8 @@ let package = Package(
       dependencies: ["ScribeKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       exclude: ["Golden", "Inputs"]
     ),
+    // Imports ScribeKit without @testable: what compiles here is the public API.
+    .testTarget(name: "ScribeKitPublicAPITests", dependencies: ["ScribeKit"]),
     .testTarget(name: "ElevenLabsAPITests", dependencies: ["ElevenLabsAPI"]),
     .testTarget(
       name: "ScribeKitCLITests",

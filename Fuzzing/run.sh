@@ -20,7 +20,7 @@ for target in $targets; do
   case "$target" in
     subtitles) seeds="$root/Samples/*.srt $root/Samples/*.vtt $root/Tests/ScribeKitTests/Golden/srt/*.srt" ;;
     stream) seeds="$root/Tests/ScribeKitTests/Inputs/*.ndjson" ;;
-    *) seeds="$root/Samples/*.json $root/Tests/ScribeKitTests/Inputs/*.json $root/../shared/fixtures/*/*.json" ;;
+    *) seeds="$root/Samples/*.json $root/Tests/ScribeKitTests/Inputs/*.json $root/../shared/fixtures/*/*.json $root/../shared/fixtures/engines/*/*.json" ;;
   esac
   for seed in $seeds; do [ -f "$seed" ] && cp "$seed" "$corpus/" || true; done
   if [ -n "${FUZZ_RUNS:-}" ]; then echo "== $target: $FUZZ_RUNS inputs" >&2; else echo "== $target: $seconds s" >&2; fi

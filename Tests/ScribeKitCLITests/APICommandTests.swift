@@ -133,7 +133,7 @@ struct APICommandTests {
     request.numSpeakers = 2
     request.additionalFormats = #"[{"format": "srt"}]"#
     let data = try await client.transcribe(request)
-    #expect(try TranscriptReader().read(data).transcript.channels[0].words.count > 100)
+    #expect(try Transcript(data: data).channels[0].words.count > 100)
     let fields = try #require(try server.requests().last?["fields"] as? [String: Any])
     #expect(fields["model_id"] as? String == "scribe_v1")
     #expect(fields["diarize"] as? String == "true")
@@ -157,8 +157,8 @@ struct APICommandTests {
     speech.outputFormat = "mp3_44100_128"
     let data = try await ElevenLabsClient(configuration: configuration).speechWithTimestamps(
       voiceID: "voice1", speech)
-    let result = try TranscriptReader().read(data)
-    #expect(result.shape == .textToSpeech)
+    let result = try Transcript(data: data)
+    #expect(result.inputShape == .textToSpeech)
     let last = try #require(try server.requests().last)
     #expect(last["path"] as? String == "/v1/text-to-speech/voice1/with-timestamps")
     #expect((last["query"] as? [String: [String]])?["output_format"] == ["mp3_44100_128"])

@@ -95,7 +95,7 @@ struct ExternalValidationTests {
       "convert", path.path, "--format", "srt,vtt,html,docx", "-o", folder.path + "/out/",
     ])
     #expect(result.status == 0, "\(result.standardError)")
-    let transcript = try TranscriptReader().read(contentsOf: path).transcript
+    let transcript = try Transcript(contentsOf: path)
     let words = transcript.channels[0].words.filter(\.isTimed).map(\.text)
     let wordsFile = folder.appendingPathComponent("words.txt")
     try Data(words.joined(separator: "\n").utf8).write(to: wordsFile)

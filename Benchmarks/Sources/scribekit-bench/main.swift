@@ -1,5 +1,6 @@
 import Foundation
 import ScribeKit
+@_spi(Benchmarks) import ScribeKit
 
 // Times ScribeKit per stage and as a whole process on generated transcripts of 1 h, 10 h and
 // 100 h of speech (about 6k, 60k and 600k words), reports peak memory, and converts a folder of
@@ -62,22 +63,29 @@ for hour in hours {
   let url = data.appendingPathComponent("transcript-\(hour)h.json")
   generate(words: hour * 6_000, seed: hour, to: url, extra: ["--speakers", "4"])
   let bytes = try Data(contentsOf: url)
-  var result: ReadResult?
-  let parse = try time { _ = try JSONParser.parse([UInt8](bytes)) }
-  let read = try time { result = try TranscriptReader().read(bytes) }
-  guard let transcript = result?.transcript else { continue }
+  var result: Transcript?
+  let parse = try time { _ = try BenchmarkProbe.parseJSON([UInt8](bytes)) }
+  let read = try time { result = try Transcript(data: bytes) }
+  guard let transcript = result else { continue }
   let channel = transcript.channels[0]
-  let srtOptions = APIExportOptions.defaults(for: .srt)
+  let srtRequest = ExportRequest(.srt)
   var segments: [Cue] = []
-  let segment = time { segments = Segmenter(options: srtOptions).segment(channel) }
-  let captions = time { _ = CaptionSegmenter(style: .netflixEnglish).cues(channel) }
-  let paragraphs = Segmenter(options: APIExportOptions()).segment(channel)
-  let srt = time { _ = SRTRenderer(options: srtOptions).render(segments) }
-  let vtt = time { _ = WebVTTRenderer(options: srtOptions).render(segments) }
-  let txt = time { _ = TextRenderer().render(paragraphs) }
-  let json = time { _ = SegmentedJSONRenderer().render(paragraphs) }
-  let html = time { _ = HTMLRenderer().render(paragraphs) }
-  let docx = try time { _ = try DOCXRenderer().render(paragraphs) }
+  let segment = try time { segments = try transcript.cues(for: srtRequest)[0].cues }
+  let captions = try time {
+    _ = try transcript.cues(for: ExportRequest(.srt, preset: .netflixEnglish))
+  }
+  // The document formats' cues: the API's defaults for them have no limits.
+  let paragraphs = try transcript.cues(for: ExportRequest(.txt))[0].cues
+  func render(_ format: some OutputFormat, _ cues: [Cue]) throws -> Double {
+    let input = RenderInput(cues: cues, options: ExportRequest(format).options)
+    return try time { _ = try format.render(input) }
+  }
+  let srt = try render(.srt, segments)
+  let vtt = try render(.vtt, segments)
+  let txt = try render(.txt, paragraphs)
+  let json = try render(.segmentedJSON, paragraphs)
+  let html = try render(.html, paragraphs)
+  let docx = try render(.docx, paragraphs)
 
   let out = data.appendingPathComponent("out-\(hour)h")
   try? FileManager.default.removeItem(at: out)

@@ -13,26 +13,29 @@ func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   switch target {
   case "subtitles":
     if let text = String(data: data, encoding: .utf8), let file = try? SubtitleFile.parse(text) {
-      for style in CaptionStyle.all { _ = CaptionLinter(style: style).lint(file) }
+      for style in Preset.all.compactMap(\.captionStyle) { _ = file.violations(of: style) }
     }
   case "tts":
     for choice in AlignmentChoice.allCases {
-      exercise(try? TranscriptReader(shape: .textToSpeech, alignment: choice).read(data))
-      exercise(try? TranscriptReader(shape: .alignment, alignment: choice).read(data))
+      exercise(try? Transcript(data: data, options: ReadOptions(shape: .textToSpeech, alignment: choice)))
+      exercise(try? Transcript(data: data, options: ReadOptions(shape: .alignment, alignment: choice)))
     }
   case "stream":
-    exercise(try? TranscriptReader(shape: .textToSpeechStream).read(data))
+    exercise(try? Transcript(data: data, options: ReadOptions(shape: .textToSpeechStream)))
   case "segmented":
-    exercise(try? TranscriptReader(shape: .segmentedJSON).read(data))
+    exercise(try? Transcript(data: data, options: ReadOptions(shape: .segmentedJSON)))
   default:
-    exercise(try? TranscriptReader().read(data))
+    exercise(try? Transcript(data: data))
   }
   return 0
 }
 
-func exercise(_ result: ReadResult?) {
-  guard let transcript = result?.transcript else { return }
-  for channel in transcript.channels + [transcript.mergedChannels()] {
+func exercise(_ read: Transcript?) {
+  guard let read else { return }
+  let srtRequest = ExportRequest(.srt)
+  let captionRequest = ExportRequest(.srt, preset: .netflixEnglish)
+  for channel in read.channels + [read.mergedChannels()] {
+    let transcript = Transcript(channels: [channel])
     let timed = channel.words.filter { $0.kind != .spacing }
     for word in channel.words where !(word.start >= 0 && word.end >= word.start && word.end.isFinite) {
       fatalError("reader broke its guarantee: \(word)")
@@ -42,22 +45,23 @@ func exercise(_ result: ReadResult?) {
     func visible(_ items: [Word]) -> [Word] {
       items.filter { !$0.text.allSatisfy(\.isWhitespace) }
     }
-    let segments = Segmenter(options: .defaults(for: .srt)).segment(channel)
+    guard let segments = try? transcript.cues(for: srtRequest)[0].cues,
+      let cues = try? transcript.cues(for: captionRequest)[0].cues
+    else { fatalError("a single-channel transcript has no channel") }
     if visible(segments.flatMap(\.items)) != visible(channel.words) {
       fatalError("segmentation lost or reordered items")
     }
-    let cues = CaptionSegmenter(style: .netflixEnglish).cues(channel)
-    if visible(cues.flatMap(\.segment.items)) != visible(channel.words) {
+    if visible(cues.flatMap(\.items)) != visible(channel.words) {
       fatalError("captioning lost or reordered items")
     }
-    let srt = SRTRenderer(options: .defaults(for: .srt)).render(segments)
+    let rendered = try? SRTFormat().render(RenderInput(cues: segments, options: srtRequest.options))
+    let srt = String(decoding: rendered ?? Data(), as: UTF8.self)
     if srt.contains("\n\n\n") || srt.hasPrefix("\n") { fatalError("SRT with an empty cue") }
     _ = timed
   }
-  for format in Exporter.renderableFormats {
-    _ = try? Exporter.render(
-      transcript, request: ExportRequest(format: format, options: .defaults(for: format)), channels: .each,
-      settings: RenderSettings(audioSource: "a.mp3", wordTimestamps: true))
+  for format in OutputFormats.all {
+    _ = try? read.export(
+      [ExportRequest(format)], settings: ExportSettings(audioSource: "a.mp3", wordTimestamps: true))
   }
 }
 

@@ -52,7 +52,8 @@ public struct ExportRequest: Sendable, Equatable {
     do {
       value = try JSONParser.parse(Array(json.utf8))
     } catch {
-      throw OptionsError.invalidJSON(error)
+      throw OptionsError.invalidJSON(
+        line: error.location.line, column: error.location.column, reason: error.reason)
     }
     guard case .array(let entries) = value else {
       throw OptionsError.wrongType(
@@ -100,9 +101,11 @@ public struct ExportRequest: Sendable, Equatable {
           options.includeTimestamps = try flag(member.value, memberPath)
         case "max_characters_per_line":
           let wrapping = OutputFormats.all.filter { $0.appliesOptions.contains(.lineLength) }
+            .map(\.name)
+          let listed =
+            wrapping.dropLast().joined(separator: ", ") + " and " + (wrapping.last ?? "")
           warnings.append(
-            "\(memberPath): ignored; max_characters_per_line applies to "
-              + wrapping.map(\.name).joined(separator: ", ") + " only")
+            "\(memberPath): ignored; max_characters_per_line applies to \(listed) only")
         default:
           warnings.append("\(memberPath): ignored; not an export option the API knows")
         }
@@ -179,7 +182,7 @@ public struct ExportRequest: Sendable, Equatable {
 /// Why a set of export options was refused.
 public enum OptionsError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The `additional_formats` text is not valid JSON.
-  case invalidJSON(JSONSyntaxError)
+  case invalidJSON(line: Int, column: Int, reason: String)
   /// A value has the wrong JSON type.
   case wrongType(path: String, expected: String, found: String)
   /// An entry has no `format`.
@@ -192,8 +195,8 @@ public enum OptionsError: Error, Sendable, Equatable, CustomStringConvertible {
   /// One line for a person.
   public var description: String {
     switch self {
-    case .invalidJSON(let error):
-      return "additional formats: not valid JSON at \(error.location): \(error.reason)"
+    case .invalidJSON(let line, let column, let reason):
+      return "additional formats: not valid JSON at line \(line), column \(column): \(reason)"
     case .wrongType(let path, let expected, let found):
       return "additional formats at \(path): expected \(expected), found \(found)"
     case .missingFormat(let path):

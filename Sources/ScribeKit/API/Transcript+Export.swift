@@ -70,7 +70,9 @@ extension Transcript {
     _ requests: [ExportRequest], settings: ExportSettings = ExportSettings()
   ) throws(ExportError) -> [ExportedFile] {
     let selected = try channels(settings.channels)
-    var rendered: [(format: any OutputFormat, channelIndex: Int?, content: Data, options: APIExportOptions)] = []
+    var rendered:
+      [(format: any OutputFormat, channelIndex: Int?, content: Data, options: APIExportOptions)] =
+        []
     for request in requests {
       for (channelIndex, channel) in selected {
         var info = DocumentInfo(

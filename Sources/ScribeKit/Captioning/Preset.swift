@@ -20,7 +20,8 @@ public struct Preset: Sendable, Equatable, Hashable {
   public var captionStyle: CaptionStyle?
 
   /// Creates a preset. A caption style's name becomes the preset's name.
-  public init(name: String, apiDefaults: APIDefaults = .current, captionStyle: CaptionStyle? = nil) {
+  public init(name: String, apiDefaults: APIDefaults = .current, captionStyle: CaptionStyle? = nil)
+  {
     self.name = name
     self.apiDefaults = apiDefaults
     self.captionStyle = captionStyle

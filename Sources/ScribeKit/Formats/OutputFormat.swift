@@ -61,6 +61,7 @@ extension OutputFormat {
 
 /// The options a format takes into account, so that a caller can tell which settings matter.
 public struct FormatOptions: OptionSet, Sendable, Hashable {
+  /// The set's bits.
   public let rawValue: Int
 
   /// Creates a set from its raw value.

@@ -9,11 +9,17 @@ public struct PDFFormat: OutputFormat {
   /// Creates the format.
   public init() {}
 
+  /// `pdf`.
   public var name: String { "pdf" }
+  /// `pdf`.
   public var fileExtension: String { "pdf" }
+  /// `application/pdf`.
   public var contentType: String { "application/pdf" }
+  /// `true`.
   public var isBinary: Bool { true }
+  /// `true`.
   public var isAPIFormat: Bool { true }
+  /// Speakers, timestamps and title.
   public var appliesOptions: FormatOptions { [.speakers, .timestamps, .title] }
 
   /// Always throws ``ExportError/formatUnavailable(format:reason:)``.

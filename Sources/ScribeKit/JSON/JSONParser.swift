@@ -1,18 +1,18 @@
 /// Where a problem sits in a text file: a 1-based line and column (columns count Unicode scalars).
-public struct TextLocation: Sendable, Equatable, CustomStringConvertible {
+package struct TextLocation: Sendable, Equatable, CustomStringConvertible {
   /// 1-based line number.
-  public var line: Int
+  package var line: Int
   /// 1-based column, in Unicode scalars from the start of the line.
-  public var column: Int
+  package var column: Int
 
   /// Creates a location.
-  public init(line: Int, column: Int) {
+  package init(line: Int, column: Int) {
     self.line = line
     self.column = column
   }
 
   /// `line L, column C`.
-  public var description: String { "line \(line), column \(column)" }
+  package var description: String { "line \(line), column \(column)" }
 
   /// The location of byte `offset` in `bytes`.
   static func of(offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> TextLocation {
@@ -33,14 +33,14 @@ public struct TextLocation: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A JSON syntax error: what was wrong and where.
-public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
   /// Where the parser stopped.
-  public var location: TextLocation
+  package var location: TextLocation
   /// What it expected or found, in words.
-  public var reason: String
+  package var reason: String
 
   /// `line L, column C: reason`.
-  public var description: String { "\(location): \(reason)" }
+  package var description: String { "\(location): \(reason)" }
 }
 
 /// A strict RFC 8259 JSON parser over UTF-8 bytes.

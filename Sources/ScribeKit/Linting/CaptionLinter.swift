@@ -49,17 +49,17 @@ public struct Violation: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Checks subtitle files (ours or anyone's) against a ``CaptionStyle``.
-public struct CaptionLinter: Sendable {
+struct CaptionLinter: Sendable {
   /// The rules to check.
-  public var style: CaptionStyle
+  var style: CaptionStyle
 
   /// Creates a linter.
-  public init(style: CaptionStyle) {
+  init(style: CaptionStyle) {
     self.style = style
   }
 
   /// Every violation in `file`, in cue order.
-  public func lint(_ file: SubtitleFile) -> [Violation] {
+  func lint(_ file: SubtitleFile) -> [Violation] {
     let words = BreakWords.forLanguage(style.language)
     var found: [Violation] = []
     func add(
@@ -145,5 +145,13 @@ public struct CaptionLinter: Sendable {
       }
     }
     return found
+  }
+}
+
+extension SubtitleFile {
+  /// Every cue's violations of `style`, in cue order: lines, characters per line, reading
+  /// speed, duration, gaps and overlaps, each with what was measured and the limit.
+  public func violations(of style: CaptionStyle) -> [Violation] {
+    CaptionLinter(style: style).lint(self)
   }
 }

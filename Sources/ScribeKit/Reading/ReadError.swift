@@ -10,7 +10,7 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The bytes are in a text encoding ScribeKit does not read (it reads UTF-8 and UTF-16).
     case unsupportedEncoding(String)
     /// The input is not valid JSON; the error says at which line and column.
-    case syntax(JSONSyntaxError)
+    case syntax(line: Int, column: Int, reason: String)
     /// A value has the wrong JSON type.
     case wrongType(path: String, expected: String, found: String)
     /// A required member is absent.
@@ -62,8 +62,8 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
       return "the input is empty; expected ElevenLabs timing data in JSON"
     case .unsupportedEncoding(let encoding):
       return "the input is \(encoding); expected JSON in UTF-8 (or UTF-16 with a byte order mark)"
-    case .syntax(let error):
-      return "not valid JSON at \(error.location): \(error.reason)"
+    case .syntax(let line, let column, let reason):
+      return "not valid JSON at line \(line), column \(column): \(reason)"
     case .wrongType(let path, let expected, let found):
       return "at \(path): expected \(expected), found \(found)"
     case .missingField(let path, let expected):
@@ -99,7 +99,6 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     }
   }
 }
-
 
 /// One shape an ambiguous input matched, with the members that matched.
 public struct ShapeMatch: Sendable, Equatable {

@@ -57,10 +57,10 @@ struct TranscriptReader: Sendable {
     }
   }
 
-  /// `true` for the bytes a JSON document (or a byte order mark before one) can start with.
+  /// `true` for the bytes a UTF-8 JSON document (or its byte order mark) starts with; anything
+  /// else is worth a look for audio and subtitles before it fails as JSON.
   private static func mayStartJSON(_ byte: UInt8) -> Bool {
-    [UInt8(ascii: "{"), UInt8(ascii: "["), 0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xFE, 0xFF, 0x00]
-      .contains(byte)
+    [UInt8(ascii: "{"), UInt8(ascii: "["), 0x20, 0x09, 0x0A, 0x0D, 0xEF].contains(byte)
   }
 
   private func readUTF8(_ bytes: UnsafeBufferPointer<UInt8>) throws(ReadError) -> Transcript {
@@ -81,7 +81,9 @@ struct TranscriptReader: Sendable {
     do {
       values = try JSONParser.parseSequence(bytes)
     } catch {
-      throw ReadError(problem: .syntax(error))
+      throw ReadError(
+        problem: .syntax(
+          line: error.location.line, column: error.location.column, reason: error.reason))
     }
     guard !values.isEmpty else { throw ReadError(problem: .empty) }
     let input = ParsedInput(values: values)

@@ -35,14 +35,18 @@ enum UnreadInputs {
         ("audio_url", object?["audio_url"] != nil),
         ("acoustic_model", object?["acoustic_model"] != nil),
         ("utterances", object?["utterances"] != nil && object?["results"] == nil),
-        ("words[].confidence", word?["confidence"] != nil && word?["type"] == nil),
+        (
+          "words[].confidence",
+          word?["confidence"] != nil && word?["text"] != nil && word?["type"] == nil
+        ),
       ]
     },
     Engine(name: "an OpenAI Whisper transcript") { input in
       let object = input.object
       let segment = input.firstElement(of: "segments")
       return [
-        ("task", object?["task"] != nil), ("words[].word", input.firstElement(of: "words")?["word"] != nil),
+        ("task", object?["task"] != nil),
+        ("words[].word", input.firstElement(of: "words")?["word"] != nil),
         ("segments[].tokens", segment?["tokens"] != nil),
         ("segments[].avg_logprob", segment?["avg_logprob"] != nil),
         ("segments[].seek", segment?["seek"] != nil),
@@ -77,8 +81,10 @@ enum UnreadInputs {
       return [
         ("jobName", object?["jobName"] != nil), ("results.items", results?["items"] != nil),
         ("JobStatus", object?["JobStatus"] != nil),
-        ("Transcript[].ParticipantRole",
-          input.firstElement(of: "Transcript")?["ParticipantRole"] != nil),
+        (
+          "Transcript[].ParticipantRole",
+          input.firstElement(of: "Transcript")?["ParticipantRole"] != nil
+        ),
       ]
     },
     Engine(name: "a Google Cloud Speech-to-Text response") { input in
@@ -94,6 +100,7 @@ enum UnreadInputs {
       return [
         ("format", object?["format"]?.stringValue != nil && object?["job"] != nil),
         ("results[].type", result?["type"] != nil && result?["alternatives"] != nil),
+        ("words[].time", input.firstElement(of: "words")?["time"] != nil),
       ]
     },
     Engine(name: "an Azure Speech transcript") { input in

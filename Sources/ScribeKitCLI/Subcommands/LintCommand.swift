@@ -73,7 +73,7 @@ struct LintCommand: AsyncParsableCommand {
       Diagnostics.printError(Diagnostics.message(for: error))
       throw ExitCode(2)
     }
-    let violations = CaptionLinter(style: style).lint(parsed)
+    let violations = parsed.violations(of: style)
     var counts: [String: Int] = [:]
     for violation in violations { counts[violation.rule.rawValue, default: 0] += 1 }
     if json {

@@ -25,7 +25,7 @@ struct CaptionSegmenterTests {
     return items
   }
 
-  private func lines(_ cues: [Cue]) -> [[String]] { cues.map { $0.segment.lines ?? [] } }
+  private func lines(_ cues: [Cue]) -> [[String]] { cues.map { $0.lines ?? [] } }
 
   @Test func countsEastAsianWidthAsNetflixDoes() {
     #expect(CharacterWidth.width(of: "今日は晴れ", counting: .eastAsianWidth) == 5)
@@ -52,13 +52,13 @@ struct CaptionSegmenterTests {
     let text =
       "We walked along the river for hours. Then the rain came down hard on everyone there."
     let cues = CaptionSegmenter(style: style).cues(words(text))
-    let texts = cues.map(\.segment.text)
+    let texts = cues.map(\.text)
     #expect(texts.contains { $0.hasSuffix("for hours.") }, "\(texts)")
     for cue in cues.dropFirst() {
-      let first = cue.segment.text.split(separator: " ").first.map(String.init) ?? ""
+      let first = cue.text.split(separator: " ").first.map(String.init) ?? ""
       #expect(
-        !(first.hasSuffix(".") && cue.segment.text.split(separator: " ").count > 0
-          && first != cue.segment.text && texts.firstIndex(of: cue.segment.text) != 0
+        !(first.hasSuffix(".") && cue.text.split(separator: " ").count > 0
+          && first != cue.text && texts.firstIndex(of: cue.text) != 0
           && first == "hours."), "\(texts)")
     }
     #expect(!texts.contains { $0.hasPrefix("hours.") || $0.hasPrefix("there.") }, "\(texts)")
@@ -67,7 +67,7 @@ struct CaptionSegmenterTests {
   @Test func balancesLinesBottomHeavy() {
     let cues = CaptionSegmenter(style: .netflixEnglish).cues(
       words("I get to the park before sunrise and set up four microphones in the trees"))
-    let first = try? #require(cues.first?.segment.lines)
+    let first = try? #require(cues.first?.lines)
     if let first, first.count == 2 {
       #expect(abs(first[0].count - first[1].count) <= 12, "\(first)")
     }
@@ -79,32 +79,32 @@ struct CaptionSegmenterTests {
       + words("Yes.", start: 1.1, speaker: "speaker_1")
       + words("Then go.", start: 5, speaker: "speaker_1")
     let cues = CaptionSegmenter(style: .netflixEnglish).cues(items)
-    #expect(cues.map(\.segment.text) == ["Are you ready?", "Yes.", "Then go."])
-    #expect(cues[0].reason == "the speaker changes (speaker_0 to speaker_1)")
-    #expect(cues[1].reason.hasPrefix("a pause of"))
-    #expect(cues[2].reason == "the transcript ends")
+    #expect(cues.map(\.text) == ["Are you ready?", "Yes.", "Then go."])
+    #expect(cues[0].endReason.description == "the speaker changes (speaker_0 to speaker_1)")
+    #expect(cues[1].endReason.description.hasPrefix("a pause of"))
+    #expect(cues[2].endReason.description == "the transcript ends")
   }
 
   @Test func extendsIntoSilenceForMinimumDurationButNeverIntoTheNextCue() {
     let items = words("Hi.", length: 0.2) + words("Hello there.", start: 3, speaker: nil)
     let cues = CaptionSegmenter(style: .netflixEnglish).cues(items)
     #expect(cues.count == 2)
-    #expect(abs((cues[0].segment.end - cues[0].segment.start) - 0.833) < 0.001, "extended to 5/6 s")
+    #expect(abs((cues[0].end - cues[0].start) - 0.833) < 0.001, "extended to 5/6 s")
     let close = words("Hi.", length: 0.2) + words("Hello there.", start: 0.5)
     let chained = CaptionSegmenter(style: .netflixEnglish).cues(close)
     if chained.count == 2 {
       #expect(
-        abs(chained[1].segment.start - chained[0].segment.end - 0.083) < 0.001,
+        abs(chained[1].start - chained[0].end - 0.083) < 0.001,
         "gap kept at 2 frames")
     }
   }
 
   @Test func japaneseLinesNeverStartWithClosingPunctuation() throws {
-    let transcript = try Files.readInput("tts-japanese.json").transcript
+    let transcript = try Files.readInput("tts-japanese.json")
     var style = CaptionStyle.netflixJapanese
     style.maxCharactersPerLine = 4
     for cue in CaptionSegmenter(style: style).cues(transcript.channels[0]) {
-      for line in cue.segment.lines ?? [] {
+      for line in cue.lines ?? [] {
         if let first = line.first { #expect(!TextBreaks.isClosing(first), "\(line)") }
         if let last = line.last { #expect(!TextBreaks.isOpening(last), "\(line)") }
       }
@@ -115,21 +115,22 @@ struct CaptionSegmenterTests {
   func everyWordOnceInOrderAndNoHardLimitBroken(seed: UInt64) {
     var generator = TranscriptGenerator(seed: seed)
     let items = generator.items(count: 150)
-    let style = CaptionStyle.all[Int(seed) % CaptionStyle.all.count]
+    let styles = Preset.captionStyles.compactMap(\.captionStyle)
+    let style = styles[Int(seed) % styles.count]
     let cues = CaptionSegmenter(style: style).cues(items)
     #expect(
-      cues.flatMap(\.segment.items) == items, "seed \(seed) \(style.name): items lost or reordered")
+      cues.flatMap(\.items) == items, "seed \(seed) \(style.name): items lost or reordered")
     for (a, b) in zip(cues, cues.dropFirst()) {
-      #expect(a.segment.start <= b.segment.start, "seed \(seed)")
-      if b.segment.start - a.segment.start > style.minGap {
+      #expect(a.start <= b.start, "seed \(seed)")
+      if b.start - a.start > style.minGap {
         #expect(
-          a.segment.end <= b.segment.start - style.minGap + 1e-6
-            || a.segment.end <= a.segment.start + 0.001, "seed \(seed): cues overlap")
+          a.end <= b.start - style.minGap + 1e-6
+            || a.end <= a.start + 0.001, "seed \(seed): cues overlap")
       }
     }
     for cue in cues {
-      let tokens = cue.segment.words
-      let cueLines = cue.segment.lines ?? []
+      let tokens = cue.words
+      let cueLines = cue.lines ?? []
       #expect(!cueLines.isEmpty)
       guard tokens.count > 1 else { continue }
       #expect(cueLines.count <= style.maxLines, "seed \(seed) \(style.name): \(cueLines)")

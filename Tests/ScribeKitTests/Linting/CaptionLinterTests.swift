@@ -63,11 +63,10 @@ struct CaptionLinterTests {
   @Test(.enabled(if: Files.sharedFixturesAvailable, Files.skipReason))
   func ourNetflixOutputBreaksNoHardRuleOnTheFixtures() throws {
     for name in Files.speechToTextFixtures + Files.textToSpeechFixtures {
-      let transcript = try Files.readShared(name).transcript
+      let transcript = try Files.readShared(name)
       let style: CaptionStyle = name.contains("mandarin") ? .netflixChinese : .netflixEnglish
-      let request = ExportRequest(format: .srt, style: style)
       let srt = String(
-        decoding: try Exporter.render(transcript, request: request)[0].content, as: UTF8.self)
+        decoding: try transcript.export(.srt, preset: Preset(style))[0].content, as: UTF8.self)
       let violations = CaptionLinter(style: style).lint(try SubtitleFile.parse(srt))
       let hard = violations.filter(\.rule.isHard)
       #expect(hard.isEmpty, "\(name): \(hard.prefix(5))")

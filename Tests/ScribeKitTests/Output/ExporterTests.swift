@@ -6,8 +6,8 @@ import Testing
 @Suite("Output: exporter")
 struct ExporterTests {
   @Test func rendersOneOutputPerChannelByDefault() throws {
-    let transcript = try Files.readInput("multichannel.json").transcript
-    let outputs = try Exporter.render(transcript, request: ExportRequest(format: .srt))
+    let transcript = try Files.readInput("multichannel.json")
+    let outputs = try transcript.export(.srt)
     #expect(outputs.map(\.channelIndex) == [0, 1])
     #expect(outputs.map(\.fileExtension) == ["srt", "srt"])
     #expect(outputs.map(\.contentType) == ["text/srt", "text/srt"])
@@ -17,20 +17,18 @@ struct ExporterTests {
   }
 
   @Test func picksOneChannelOrSaysWhichExist() throws {
-    let transcript = try Files.readInput("multichannel.json").transcript
-    let one = try Exporter.render(
-      transcript, request: ExportRequest(format: .srt), channels: .channel(1))
+    let transcript = try Files.readInput("multichannel.json")
+    let one = try transcript.export(.srt, settings: ExportSettings(channels: .channel(1)))
     #expect(one.map(\.channelIndex) == [1])
     #expect(String(decoding: one[0].content, as: UTF8.self).contains("Thanks for taking my call."))
     #expect(throws: ExportError.channelNotFound(requested: 4, available: [0, 1])) {
-      try Exporter.render(transcript, request: ExportRequest(format: .srt), channels: .channel(4))
+      try transcript.export(.srt, settings: ExportSettings(channels: .channel(4)))
     }
   }
 
   @Test func mergedChannelsSplitAtEveryChannelChange() throws {
-    let transcript = try Files.readInput("multichannel.json").transcript
-    let outputs = try Exporter.render(
-      transcript, request: ExportRequest(format: .srt), channels: .merged)
+    let transcript = try Files.readInput("multichannel.json")
+    let outputs = try transcript.export(.srt, settings: ExportSettings(channels: .merged))
     #expect(outputs.count == 1 && outputs[0].channelIndex == nil)
     let srt = String(decoding: outputs[0].content, as: UTF8.self)
     #expect(srt.contains("\nGood morning, caller.\n\n2\n"))
@@ -38,10 +36,14 @@ struct ExporterTests {
   }
 
   @Test func refusesFormatsItDoesNotRenderYet() throws {
-    let transcript = try Files.readInput("webhook.json").transcript
-    for format in ExportFormat.allCases where !Exporter.renderableFormats.contains(format) {
-      #expect(throws: ExportError.unsupportedFormat(format)) {
-        try Exporter.render(transcript, request: ExportRequest(format: format))
+    let transcript = try Files.readInput("webhook.json")
+    let renderable = OutputFormats.all.filter { $0.name != "pdf" }.map(\.name)
+    for format in OutputFormats.all where !renderable.contains(format.name) {
+      let reason =
+        "is not rendered by this version of ScribeKit; it renders "
+        + renderable.joined(separator: ", ")
+      #expect(throws: ExportError.formatUnavailable(format: format.name, reason: reason)) {
+        try transcript.export([ExportRequest(format)])
       }
     }
   }

@@ -6,7 +6,7 @@ import Testing
 /// Broken and odd inputs, each with the exact error or repair it gets.
 @Suite("Reading: the broken-input catalogue")
 struct BrokenInputCatalogueTests {
-  private func read(_ bytes: Data) -> Result<ReadResult, ReadError> {
+  private func read(_ bytes: Data) -> Result<Transcript, ReadError> {
     do {
       return .success(try TranscriptReader().read(bytes, source: "in.json"))
     } catch {
@@ -92,14 +92,14 @@ struct BrokenInputCatalogueTests {
       Data(
         #"{"words": [{"text": "a", "start": 0, "end": 1}, {"text": "a", "start": 0, "end": 1}]}"#
           .utf8))
-    #expect(result.transcript.channels[0].words.map(\.text) == ["a", "a"])
+    #expect(result.channels[0].words.map(\.text) == ["a", "a"])
   }
 
   @Test func aVeryLongSingleStringIsRead() throws {
     let long = String(repeating: "é", count: 5_000_000)
     let json = #"{"words": [{"text": ""# + long + #"", "start": 0, "end": 1}]}"#
     let result = try TranscriptReader().read(Data(json.utf8))
-    #expect(result.transcript.channels[0].words[0].text.count == 5_000_000)
+    #expect(result.channels[0].words[0].text.count == 5_000_000)
   }
 
   /// A 300 MB string, as one word and as an unknown member: read, segmented and written as one
@@ -111,11 +111,11 @@ struct BrokenInputCatalogueTests {
     json.append(Data(#"", "words": [{"text": ""#.utf8))
     json.append(Data(repeating: UInt8(ascii: "w"), count: size))
     json.append(Data(#"", "start": 0, "end": 1}]}"#.utf8))
-    let transcript = try TranscriptReader().read(json).transcript
+    let transcript = try TranscriptReader().read(json)
     json = Data()
     let word = try #require(transcript.channels.first?.words.first)
     #expect(word.text.utf8.count == size)
-    let srt = try Exporter.render(transcript, request: ExportRequest(format: .srt))[0].content
+    let srt = try transcript.export(.srt)[0].content
     #expect(srt.count == size + "1\n00:00:00,000 --> 00:00:01,000\n\n".utf8.count)
     #expect(srt.prefix(39) == Data("1\n00:00:00,000 --> 00:00:01,000\nwwwwwww".utf8))
   }
@@ -123,16 +123,15 @@ struct BrokenInputCatalogueTests {
   @Test func aSpeakerIDWithMarkupStaysText() throws {
     let json =
       #"{"words": [{"text": "<b>x</b>", "start": 0, "end": 1, "speaker_id": "<script>alert(1)</script>"}]}"#
-    let transcript = try TranscriptReader().read(Data(json.utf8)).transcript
-    var options = APIExportOptions.defaults(for: .vtt)
+    let transcript = try TranscriptReader().read(Data(json.utf8))
+    var options = WebVTTFormat().defaultOptions(.current)
     options.includeSpeakers = true
     let vtt = String(
-      decoding: try Exporter.render(
-        transcript, request: ExportRequest(format: .vtt, options: options))[0].content,
+      decoding: try transcript.export([ExportRequest(.vtt, options: options)])[0].content,
       as: UTF8.self)
     #expect(vtt.contains("<v &lt;script&gt;alert(1)&lt;/script&gt;>&lt;b&gt;x&lt;/b&gt;</v>"))
     let html = String(
-      decoding: try Exporter.render(transcript, request: ExportRequest(format: .html))[0].content,
+      decoding: try transcript.export(.html)[0].content,
       as: UTF8.self)
     #expect(!html.contains("<script>alert") && !html.contains("<b>x"))
   }

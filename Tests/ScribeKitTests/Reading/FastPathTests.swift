@@ -7,7 +7,7 @@ import Testing
 /// fail exactly as it fails.
 @Suite("Reading: the fast path equals the general path")
 struct FastPathTests {
-  private func outcome(_ data: Data, fast: Bool) -> Result<ReadResult, ReadError> {
+  private func outcome(_ data: Data, fast: Bool) -> Result<Transcript, ReadError> {
     var reader = TranscriptReader()
     reader.usesFastPath = fast
     do {

@@ -7,23 +7,22 @@ import Testing
 @Suite("Fuzz findings")
 struct FuzzRegressionTests {
   @Test func aChannelOfWhitespaceOnlyGivesNoEmptyCue() throws {
-    let transcript = try Files.readInput("fuzz/whitespace-only-channel.json").transcript
+    let transcript = try Files.readInput("fuzz/whitespace-only-channel.json")
     #expect(transcript.channels.count == 3)
-    for output in try Exporter.render(transcript, request: ExportRequest(format: .srt)) {
+    for output in try transcript.export(.srt) {
       let srt = String(decoding: output.content, as: UTF8.self)
       #expect(
         !srt.contains("\n\n\n") && !srt.hasPrefix("\n"),
         "channel \(String(describing: output.channelIndex)): \(srt.debugDescription)")
       if !srt.isEmpty { _ = try SubtitleFile.parse(srt) }
     }
-    let txt = try Exporter.render(
-      transcript, request: ExportRequest(format: .txt), channels: .channel(1))
+    let txt = try transcript.export(.txt, settings: ExportSettings(channels: .channel(1)))
     #expect(txt[0].content.isEmpty)
   }
 
   @Test func aSegmentOfWhitespaceOnlyReadsAndRendersNothing() throws {
-    let transcript = try Files.readInput("fuzz/whitespace-only-segment.json").transcript
-    let srt = try Exporter.render(transcript, request: ExportRequest(format: .srt))
+    let transcript = try Files.readInput("fuzz/whitespace-only-segment.json")
+    let srt = try transcript.export(.srt)
     #expect(srt[0].content.isEmpty)
     #expect(CaptionSegmenter(style: .netflixEnglish).cues(transcript.channels[0]).isEmpty)
   }
@@ -36,10 +35,9 @@ struct FuzzRegressionTests {
   }
 
   @Test func aSpacingItemHoldingTextIsReadAsAWord() throws {
-    let result = try Files.readInput("fuzz/spacing-with-text.json")
-    #expect(result.warnings.contains { $0.message.hasPrefix("a spacing item holds text") })
-    let transcript = result.transcript
-    for output in try Exporter.render(transcript, request: ExportRequest(format: .srt)) {
+    let transcript = try Files.readInput("fuzz/spacing-with-text.json")
+    #expect(transcript.warnings.contains { $0.message.hasPrefix("a spacing item holds text") })
+    for output in try transcript.export(.srt) {
       let channel = transcript.channels.first { $0.index == output.channelIndex }
       let visible = (channel?.words ?? []).filter { !$0.text.allSatisfy(\.isWhitespace) }
       let srt = String(decoding: output.content, as: UTF8.self)

@@ -6,7 +6,7 @@ import Testing
 @Suite("Reading: shapes")
 struct TranscriptReaderTests {
   private func read(_ json: String, reader: TranscriptReader = TranscriptReader()) throws(ReadError)
-    -> ReadResult
+    -> Transcript
   {
     try reader.read(Data(json.utf8), source: "test.json")
   }
@@ -30,9 +30,9 @@ struct TranscriptReaderTests {
       let result = try Files.readShared(name)
       let raw = try JSONParser.parse([UInt8](Files.shared(name)))
       let rawWords = raw.objectValue?["words"]?.arrayValue ?? []
-      #expect(result.shape == .speechToText, "\(name)")
-      #expect(result.transcript.channels.count == 1, "\(name)")
-      let words = result.transcript.channels[0].words
+      #expect(result.inputShape == .speechToText, "\(name)")
+      #expect(result.channels.count == 1, "\(name)")
+      let words = result.channels[0].words
       #expect(words.count == rawWords.count, "\(name): every item is kept")
       #expect(words.map(\.text) == rawWords.map { $0.objectValue?["text"]?.stringValue ?? "?" })
       #expect(words.allSatisfy { $0.start <= $0.end && $0.start >= 0 }, "\(name)")
@@ -42,17 +42,17 @@ struct TranscriptReaderTests {
 
   @Test(.enabled(if: Files.sharedFixturesAvailable, Files.skipReason))
   func readsTheRealQuirksAsTheyAre() throws {
-    let english = try Files.readShared("stt/english-monologue.json").transcript.channels[0].words
+    let english = try Files.readShared("stt/english-monologue.json").channels[0].words
     #expect(english.first?.text == ".")
     #expect(english.first?.start == 16.34)
     #expect(english.filter { $0.start == $0.end }.count == 90, "zero-length items stay zero-length")
 
-    let docs = try Files.readShared("stt/docs-example-scribe-v1.json").transcript
+    let docs = try Files.readShared("stt/docs-example-scribe-v1.json")
     #expect(docs.languageCode == "en")
     #expect(docs.languageProbability == 1)
     #expect(docs.channels[0].words.allSatisfy { $0.logprob == nil })
 
-    let mandarin = try Files.readShared("stt/mandarin-mixed-script.json").transcript
+    let mandarin = try Files.readShared("stt/mandarin-mixed-script.json")
     let mandarinWords = mandarin.channels[0].words
     #expect(mandarinWords.filter { $0.kind == .spacing }.count == 9)
     #expect(mandarinWords.contains { $0.text == "happy，" })
@@ -61,8 +61,8 @@ struct TranscriptReaderTests {
   @Test(.enabled(if: Files.sharedFixturesAvailable, Files.skipReason))
   func groupsTheRealAlignmentIntoWordsAndDropsLayoutWhitespace() throws {
     let result = try Files.readShared("tts/english-alignment-leading-whitespace.json")
-    #expect(result.shape == .alignment)
-    let words = result.transcript.channels[0].words
+    #expect(result.inputShape == .alignment)
+    let words = result.channels[0].words
     #expect(words.first?.kind == .spacing)
     #expect(words.first?.text == " ")
     let timed = words.filter(\.isTimed)
@@ -78,9 +78,8 @@ struct TranscriptReaderTests {
   }
 
   @Test func readsMultichannelResponsesOneChannelEach() throws {
-    let result = try Files.readInput("multichannel.json")
-    #expect(result.shape == .speechToTextMultichannel)
-    let transcript = result.transcript
+    let transcript = try Files.readInput("multichannel.json")
+    #expect(transcript.inputShape == .speechToTextMultichannel)
     #expect(transcript.isMultichannel)
     #expect(transcript.channels.map(\.index) == [0, 1])
     #expect(transcript.transcriptionID == "hand-multichannel-01")
@@ -90,14 +89,14 @@ struct TranscriptReaderTests {
   }
 
   @Test func splitsTheCombinedStyleByChannelIndex() throws {
-    let combined = try Files.readInput("combined.json").transcript
-    let separate = try Files.readInput("multichannel.json").transcript
+    let combined = try Files.readInput("combined.json")
+    let separate = try Files.readInput("multichannel.json")
     #expect(combined.channels.map(\.index) == [0, 1])
     #expect(combined.channels.map(\.words) == separate.channels.map(\.words))
   }
 
   @Test func mergesChannelsIntoOneTimelineWithChannelSpeakers() throws {
-    let merged = try Files.readInput("multichannel.json").transcript.mergedChannels()
+    let merged = try Files.readInput("multichannel.json").mergedChannels()
     let timed = merged.words.filter(\.isTimed)
     #expect(timed.map(\.start) == timed.map(\.start).sorted())
     #expect(
@@ -112,9 +111,9 @@ struct TranscriptReaderTests {
 
   @Test func readsWebhookEnvelopesWithSeveralSpeakersAndEvents() throws {
     let result = try Files.readInput("webhook.json")
-    #expect(result.shape == .webhook)
-    let words = result.transcript.channels[0].words
-    #expect(result.transcript.transcriptionID == "hand-webhook-01")
+    #expect(result.inputShape == .webhook)
+    let words = result.channels[0].words
+    #expect(result.transcriptionID == "hand-webhook-01")
     #expect(Set(words.compactMap(\.speakerID)) == ["speaker_0", "speaker_1", "speaker_2"])
     let events = words.filter { $0.kind == .audioEvent }
     #expect(events.map(\.text) == ["(laughter)", "(applause)"])
@@ -123,7 +122,7 @@ struct TranscriptReaderTests {
 
   @Test func repairsBadTimingsWithOneWarningEach() throws {
     let result = try Files.readInput("repairs.json")
-    let words = result.transcript.channels[0].words.filter(\.isTimed)
+    let words = result.channels[0].words.filter(\.isTimed)
     #expect(words.map(\.text) == ["one", "two", "three", "four", "five"])
     #expect(words[0].start == 0, "a negative start becomes 0")
     #expect(
@@ -145,7 +144,7 @@ struct TranscriptReaderTests {
   }
 
   @Test func keepsPerCharacterTimesAndNeverSplitsAGraphemeCluster() throws {
-    let words = try Files.readInput("character-timestamps.json").transcript.channels[0].words
+    let words = try Files.readInput("character-timestamps.json").channels[0].words
     #expect(words[0].characters?.map(\.text) == ["H", "é", "l", "l", "o"])
     #expect(words[2].text == "👩‍👩‍👧")
     #expect(words[2].text.count == 1)
@@ -153,20 +152,20 @@ struct TranscriptReaderTests {
 
   @Test func readsStreamsSkippingAudioOnlyChunks() throws {
     let result = try Files.readInput("tts-stream.ndjson")
-    #expect(result.shape == .textToSpeechStream)
+    #expect(result.inputShape == .textToSpeechStream)
     #expect(result.warnings.isEmpty)
     #expect(
-      texts(result.transcript.channels.first) == ["Hello", "there,", "this", "is", "a", "stream."])
-    let stream = result.transcript.channels[0].words.filter(\.isTimed)
+      texts(result.channels.first) == ["Hello", "there,", "this", "is", "a", "stream."])
+    let stream = result.channels[0].words.filter(\.isTimed)
     #expect(stream.map(\.start) == stream.map(\.start).sorted())
   }
 
   @Test func detectsChunkRelativeStreamTimesAndOffsetsThem() throws {
-    let absolute = try Files.readInput("tts-stream.ndjson").transcript.channels[0].words
+    let absolute = try Files.readInput("tts-stream.ndjson").channels[0].words
     let result = try Files.readInput("tts-stream-relative.ndjson")
     #expect(result.warnings.count == 1)
     #expect(result.warnings.first?.message.contains("relative") == true)
-    let relative = result.transcript.channels[0].words
+    let relative = result.channels[0].words
     #expect(relative.map(\.text) == absolute.map(\.text))
     for (a, b) in zip(relative, absolute) {
       #expect(abs(a.start - b.start) < 1e-9 && abs(a.end - b.end) < 1e-9, "\(a.text)")
@@ -175,11 +174,11 @@ struct TranscriptReaderTests {
 
   @Test func readsWithTimestampsResponsesAndTheChosenAlignment() throws {
     let original = try TranscriptReader().read(Files.sample("speech-with-timestamps.json"))
-    #expect(original.shape == .textToSpeech)
-    #expect(texts(original.transcript.channels.first).contains("2026."))
+    #expect(original.inputShape == .textToSpeech)
+    #expect(texts(original.channels.first).contains("2026."))
     let normalized = try TranscriptReader(alignment: .normalized).read(
       Files.sample("speech-with-timestamps.json"))
-    let words = texts(normalized.transcript.channels.first)
+    let words = texts(normalized.channels.first)
     #expect(words.contains("twenty-six.") && !words.contains("2026."))
   }
 
@@ -193,7 +192,7 @@ struct TranscriptReaderTests {
   }
 
   @Test func groupsJapaneseIntoCharactersKeepingPunctuationAndBracketsAttached() throws {
-    let words = try Files.readInput("tts-japanese.json").transcript.channels[0].words
+    let words = try Files.readInput("tts-japanese.json").channels[0].words
     #expect(words.allSatisfy { $0.kind == .word })
     #expect(words.map(\.text) == ["こ", "ん", "に", "ち", "は。", "今", "日", "は", "「晴", "れ」", "で", "す。"])
   }
@@ -218,8 +217,8 @@ struct TranscriptReaderTests {
       ]}
       """#
     let result = try read(json)
-    #expect(result.shape == .segmentedJSON)
-    #expect(texts(result.transcript.channels.first) == ["Hello", "there.", "Hi."])
+    #expect(result.inputShape == .segmentedJSON)
+    #expect(texts(result.channels.first) == ["Hello", "there.", "Hi."])
   }
 
   @Test func explainsAPIErrorResponsesAndWebhookAcknowledgements() throws {
@@ -273,10 +272,10 @@ struct TranscriptReaderTests {
   @Test func readsUTF8WithABOMAndUTF16() throws {
     let json = #"{"words": [{"text": "café", "start": 0, "end": 1, "type": "word"}]}"#
     let bom = Data([0xEF, 0xBB, 0xBF]) + Data(json.utf8)
-    #expect(try TranscriptReader().read(bom).transcript.channels[0].words[0].text == "café")
+    #expect(try TranscriptReader().read(bom).channels[0].words[0].text == "café")
     var utf16 = Data([0xFF, 0xFE])
     for unit in json.utf16 { utf16.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
-    #expect(try TranscriptReader().read(utf16).transcript.channels[0].words[0].text == "café")
+    #expect(try TranscriptReader().read(utf16).channels[0].words[0].text == "café")
     var noBOM = Data()
     for unit in json.utf16 { noBOM.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
     #expect(throws: ReadError.self) { try TranscriptReader().read(noBOM) }
@@ -284,7 +283,7 @@ struct TranscriptReaderTests {
 
   @Test func warnsAboutUnknownItemTypesAndKeepsTheirText() throws {
     let result = try read(#"{"words": [{"text": "hm", "start": 0, "end": 1, "type": "filler"}]}"#)
-    #expect(result.transcript.channels[0].words[0].text == "hm")
+    #expect(result.channels[0].words[0].text == "hm")
     #expect(result.warnings.count == 1)
   }
 }

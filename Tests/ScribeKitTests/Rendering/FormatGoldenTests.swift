@@ -9,50 +9,60 @@ import Testing
 /// third-party data; its round trip is tested instead.
 @Suite("Rendering: golden files for every format")
 struct FormatGoldenTests {
-  static let formats: [ExportFormat] = [.vtt, .txt, .html, .docx]
+  static let formats: [any OutputFormat] = [
+    WebVTTFormat(), PlainTextFormat(), HTMLFormat(), DOCXFormat(),
+  ]
 
-  private func golden(_ transcript: Transcript, name: String, format: ExportFormat) throws {
-    let outputs = try Exporter.render(
-      transcript, request: ExportRequest(format: format), settings: RenderSettings(title: name))
+  private func golden(_ transcript: Transcript, name: String, format: any OutputFormat) throws {
+    let outputs = try transcript.export(
+      [ExportRequest(format)], settings: ExportSettings(title: name))
     #expect(outputs.count == 1)
     let content: String
-    if format == .docx {
+    if format.name == "docx" {
       let parts = try FormatText.unzip(outputs[0].content)
       content = String(decoding: parts["word/document.xml"] ?? Data(), as: UTF8.self)
     } else {
       content = String(decoding: outputs[0].content, as: UTF8.self)
     }
-    let fileExtension = format == .docx ? "document.xml" : format.fileExtension
+    let fileExtension = format.name == "docx" ? "document.xml" : format.fileExtension
     try Files.expectGolden(content, "formats/\(name).\(fileExtension)")
   }
 
   @Test(.enabled(if: Files.sharedFixturesAvailable, Files.skipReason), arguments: formats)
-  func sharedFixtures(format: ExportFormat) throws {
+  func sharedFixtures(format: any OutputFormat) throws {
     for fixture in Files.speechToTextFixtures + Files.textToSpeechFixtures {
       let name = URL(fileURLWithPath: fixture).deletingPathExtension().lastPathComponent
-      try golden(try Files.readShared(fixture).transcript, name: name, format: format)
+      try golden(try Files.readShared(fixture), name: name, format: format)
     }
   }
 
-  @Test(arguments: formats + [.segmentedJSON])
-  func handBuiltInputs(format: ExportFormat) throws {
+  @Test(arguments: formats + [SegmentedJSONFormat()])
+  func handBuiltInputs(format: any OutputFormat) throws {
     for input in ["multilingual", "webhook"] {
-      try golden(try Files.readInput("\(input).json").transcript, name: input, format: format)
+      try golden(try Files.readInput("\(input).json"), name: input, format: format)
     }
   }
+
+  static let sampleCases: [(String, [any OutputFormat])] = [
+    (
+      "interview",
+      [
+        SRTFormat(), WebVTTFormat(), PlainTextFormat(), SegmentedJSONFormat(), HTMLFormat(),
+        DOCXFormat(),
+      ]
+    ),
+    ("speech-with-timestamps", [SRTFormat(), WebVTTFormat(), PlainTextFormat(), HTMLFormat()]),
+  ]
 
   /// `Samples/` holds each format's output, made by `scribekit convert` (file names as it names
   /// them); the library must still produce exactly those bytes.
-  @Test(arguments: [
-    ("interview", [ExportFormat.srt, .vtt, .txt, .segmentedJSON, .html, .docx]),
-    ("speech-with-timestamps", [ExportFormat.srt, .vtt, .txt, .html]),
-  ])
-  func samples(sample: String, formats: [ExportFormat]) throws {
-    let transcript = try TranscriptReader().read(Files.sample("\(sample).json")).transcript
+  @Test(arguments: sampleCases)
+  func samples(sample: String, formats: [any OutputFormat]) throws {
+    let transcript = try TranscriptReader().read(Files.sample("\(sample).json"))
     for format in formats {
-      let output = try Exporter.render(
-        transcript, request: ExportRequest(format: format), settings: RenderSettings(title: sample))
-      let fileExtension = format == .segmentedJSON ? "segmented.json" : format.fileExtension
+      let output = try transcript.export(
+        [ExportRequest(format)], settings: ExportSettings(title: sample))
+      let fileExtension = format.name == "segmented_json" ? "segmented.json" : format.fileExtension
       let expected = try Files.sample("\(sample).\(fileExtension)")
       #expect(output[0].content == expected, "Samples/\(sample).\(fileExtension) is out of date")
     }

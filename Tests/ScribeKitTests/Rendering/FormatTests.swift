@@ -14,19 +14,19 @@ enum FormatInputs {
           inputs.append(
             (
               URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent,
-              result.transcript
+              result
             ))
         }
       }
     }
     for sample in ["interview", "speech-with-timestamps"] {
       if let result = try? TranscriptReader().read(Files.sample("\(sample).json")) {
-        inputs.append((sample, result.transcript))
+        inputs.append((sample, result))
       }
     }
     for input in ["multilingual", "webhook"] {
       if let result = try? Files.readInput("\(input).json") {
-        inputs.append((input, result.transcript))
+        inputs.append((input, result))
       }
     }
     return inputs
@@ -35,12 +35,15 @@ enum FormatInputs {
 
 @Suite("Rendering: every format keeps every word")
 struct EveryFormatTests {
-  static let formats: [ExportFormat] = [.srt, .vtt, .txt, .segmentedJSON, .html, .docx]
+  static let formats: [any OutputFormat] = [
+    SRTFormat(), WebVTTFormat(), PlainTextFormat(), SegmentedJSONFormat(), HTMLFormat(),
+    DOCXFormat(),
+  ]
 
-  private func extracted(_ output: RenderedOutput) throws -> String {
+  private func extracted(_ output: ExportedFile) throws -> String {
     let text = String(decoding: output.content, as: UTF8.self)
-    switch output.requestedFormat {
-    case .srt:
+    switch output.format.name {
+    case "srt":
       // Markup-like text is kept plain with zero-width spaces (SRTRenderer.neutralized).
       var body = FormatText.srt(text).replacingOccurrences(of: "\u{200B}", with: "")
       if output.options.includeSpeakers {
@@ -48,38 +51,38 @@ struct EveryFormatTests {
           of: #"\[speaker_\d+\] "#, with: "", options: .regularExpression)
       }
       return body
-    case .vtt: return FormatText.vtt(text)
-    case .txt:
+    case "vtt": return FormatText.vtt(text)
+    case "txt":
       return FormatText.txt(
         text, headers: output.options.includeTimestamps || output.options.includeSpeakers)
-    case .segmentedJSON: return try FormatText.segmentedJSON(text)
-    case .html: return FormatText.html(text)
-    case .docx: return try FormatText.docx(output.content)
-    case .pdf: return ""
+    case "segmented_json": return try FormatText.segmentedJSON(text)
+    case "html": return FormatText.html(text)
+    case "docx": return try FormatText.docx(output.content)
+    default: return ""
     }
   }
 
   @Test(arguments: formats)
-  func everySpokenWordOnceAndInOrder(format: ExportFormat) throws {
+  func everySpokenWordOnceAndInOrder(format: any OutputFormat) throws {
     let inputs = FormatInputs.all
     #expect(inputs.count >= 4)
     for (name, transcript) in inputs {
       for speakers in [false, true] {
-        var options = APIExportOptions.defaults(for: format)
+        var options = format.defaultOptions(.current)
         options.includeSpeakers = speakers
-        let request = ExportRequest(format: format, options: options)
+        let request = ExportRequest(format, options: options)
         for settings in [
-          RenderSettings(), RenderSettings(audioSource: "a.mp3", wordTimestamps: true),
+          ExportSettings(), ExportSettings(audioSource: "a.mp3", wordTimestamps: true),
         ] {
-          let outputs = try Exporter.render(transcript, request: request, settings: settings)
+          let outputs = try transcript.export([request], settings: settings)
           for output in outputs {
             let channel =
               transcript.channels.first { $0.index == output.channelIndex }
               ?? transcript.channels[0]
-            let expected = FormatText.spoken(Segmenter(options: options).segment(channel))
+            let expected = FormatText.spoken(Segmenter(options: options).cues(channel))
             let got = FormatText.visible(try extracted(output))
             #expect(
-              got == expected, "\(name) as \(format.rawValue), speakers \(speakers), \(settings)")
+              got == expected, "\(name) as \(format.name), speakers \(speakers), \(settings)")
           }
         }
       }
@@ -87,15 +90,15 @@ struct EveryFormatTests {
   }
 
   @Test func cjkRightToLeftAndEmojiSurviveEveryFormat() throws {
-    let transcript = try Files.readInput("multilingual.json").transcript
+    let transcript = try Files.readInput("multilingual.json")
     for format in Self.formats {
-      let output = try Exporter.render(transcript, request: ExportRequest(format: format))[0]
+      let output = try transcript.export([ExportRequest(format)])[0]
       let text = try extracted(output)
       for phrase in ["مرحبا", "البرنامج", "שלום", "ותודה", "今日は", "「晴れ」です。", "👩‍👩‍👧", "café", "naïve."]
       {
         #expect(
           FormatText.visible(text).contains(FormatText.visible(phrase)),
-          "\(format.rawValue) lost \(phrase)")
+          "\(format.name) lost \(phrase)")
       }
     }
   }
@@ -137,8 +140,8 @@ struct TextRendererTests {
   }
 
   @Test func withTheAPIsDefaultsSegmentsSplitOnlyAtSpeakerTurns() throws {
-    let transcript = try Files.readInput("webhook.json").transcript
-    let output = try Exporter.render(transcript, request: ExportRequest(format: .txt))[0]
+    let transcript = try Files.readInput("webhook.json")
+    let output = try transcript.export(.txt)[0]
     let text = String(decoding: output.content, as: UTF8.self)
     #expect(
       text
@@ -151,12 +154,11 @@ struct TextRendererTests {
 @Suite("Rendering: WebVTT")
 struct WebVTTRendererTests {
   @Test func escapesMarkupAndCannotEndACueEarly() throws {
-    let transcript = try Files.readInput("multilingual.json").transcript
-    var options = APIExportOptions.defaults(for: .vtt)
+    let transcript = try Files.readInput("multilingual.json")
+    var options = WebVTTFormat().defaultOptions(.current)
     options.includeSpeakers = true
     let vtt = String(
-      decoding: try Exporter.render(
-        transcript, request: ExportRequest(format: .vtt, options: options))[0].content,
+      decoding: try transcript.export([ExportRequest(.vtt, options: options)])[0].content,
       as: UTF8.self)
     #expect(vtt.hasPrefix("WEBVTT\n\n"))
     #expect(vtt.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; then --&gt;"))
@@ -166,11 +168,10 @@ struct WebVTTRendererTests {
   }
 
   @Test func wordTimestampsIncreaseInsideTheirCue() throws {
-    let transcript = try TranscriptReader().read(Files.sample("interview.json")).transcript
-    let request = ExportRequest(format: .vtt)
+    let transcript = try TranscriptReader().read(Files.sample("interview.json"))
+    let request = ExportRequest(.vtt)
     let vtt = String(
-      decoding: try Exporter.render(
-        transcript, request: request, settings: RenderSettings(wordTimestamps: true))[0]
+      decoding: try transcript.export([request], settings: ExportSettings(wordTimestamps: true))[0]
         .content,
       as: UTF8.self)
     #expect(
@@ -256,18 +257,18 @@ struct SegmentedJSONTests {
 
   @Test func readsBackToTheSameSegments() throws {
     for (name, transcript) in FormatInputs.all {
-      for format in [ExportFormat.srt, .segmentedJSON] {
-        var options = APIExportOptions.defaults(for: format)
+      for format in [SRTFormat(), SegmentedJSONFormat()] as [any OutputFormat] {
+        var options = format.defaultOptions(.current)
         options.includeSpeakers = true
         let segmenter = Segmenter(options: options)
         for channel in transcript.channels {
-          let segments = segmenter.segment(channel)
+          let segments = segmenter.cues(channel)
           let json = SegmentedJSONRenderer(options: options).render(segments)
           let back = try TranscriptReader().read(Data(json.utf8), source: name)
-          #expect(back.shape == .segmentedJSON)
+          #expect(back.inputShape == .segmentedJSON)
           #expect(back.warnings.isEmpty, "\(name): \(back.warnings)")
-          let again = segmenter.segment(back.transcript.channels[0])
-          #expect(again == segments, "\(name) with \(format.rawValue) options")
+          let again = segmenter.cues(back.channels[0])
+          #expect(again == segments, "\(name) with \(format.name) options")
         }
       }
     }
@@ -289,10 +290,9 @@ struct SegmentedJSONTests {
 @Suite("Rendering: HTML")
 struct HTMLRendererTests {
   private func page(audio: String? = nil) throws -> String {
-    let transcript = try Files.readInput("multilingual.json").transcript
-    let outputs = try Exporter.render(
-      transcript, request: ExportRequest(format: .html),
-      settings: RenderSettings(title: "Q&A <live>", audioSource: audio))
+    let transcript = try Files.readInput("multilingual.json")
+    let outputs = try transcript.export(
+      .html, settings: ExportSettings(title: "Q&A <live>", audioSource: audio))
     return String(decoding: outputs[0].content, as: UTF8.self)
   }
 
@@ -332,12 +332,11 @@ struct HTMLRendererTests {
 @Suite("Rendering: DOCX")
 struct DOCXRendererTests {
   private func docx(_ input: String = "multilingual.json") throws -> Data {
-    let transcript = try Files.readInput(input).transcript
-    var options = APIExportOptions.defaults(for: .docx)
+    let transcript = try Files.readInput(input)
+    var options = DOCXFormat().defaultOptions(.current)
     options.includeSpeakers = true
-    return try Exporter.render(
-      transcript, request: ExportRequest(format: .docx, options: options),
-      settings: RenderSettings(title: "Q&A"))[0].content
+    return try transcript.export(
+      [ExportRequest(.docx, options: options)], settings: ExportSettings(title: "Q&A"))[0].content
   }
 
   @Test func isAZipOfStrictlyWellFormedPartsWithTheRequiredOnes() throws {

@@ -111,9 +111,9 @@ struct SRTGoldenTests {
 
   @Test(.enabled(if: Files.sharedFixturesAvailable, Files.skipReason), arguments: sharedCases)
   func sharedFixture(fixture: String, preset: Preset, golden: String) throws {
-    let transcript = try Files.readShared(fixture).transcript
-    let request = ExportRequest(format: .srt, options: .defaults(for: .srt, preset: preset))
-    let output = try Exporter.render(transcript, request: request)
+    let transcript = try Files.readShared(fixture)
+    let request = ExportRequest(.srt, preset: preset)
+    let output = try transcript.export([request])
     #expect(output.count == 1)
     try Files.expectGolden(String(decoding: output[0].content, as: UTF8.self), golden)
   }
@@ -122,8 +122,8 @@ struct SRTGoldenTests {
     for (input, reader) in [
       ("interview", TranscriptReader()), ("speech-with-timestamps", TranscriptReader()),
     ] {
-      let transcript = try reader.read(Files.sample("\(input).json")).transcript
-      let output = try Exporter.render(transcript, request: ExportRequest(format: .srt))
+      let transcript = try reader.read(Files.sample("\(input).json"))
+      let output = try transcript.export(.srt)
       let expected = try String(decoding: Files.sample("\(input).srt"), as: UTF8.self)
       #expect(
         String(decoding: output[0].content, as: UTF8.self) == expected, "Samples/\(input).srt")
@@ -131,21 +131,21 @@ struct SRTGoldenTests {
   }
 
   @Test func handBuiltInputsWithSpeakersAndChannels() throws {
-    var options = APIExportOptions.defaults(for: .srt)
+    var options = SRTFormat().defaultOptions(.current)
     options.includeSpeakers = true
-    let request = ExportRequest(format: .srt, options: options)
-    let webhook = try Files.readInput("webhook.json").transcript
+    let request = ExportRequest(.srt, options: options)
+    let webhook = try Files.readInput("webhook.json")
     try Files.expectGolden(
-      String(decoding: try Exporter.render(webhook, request: request)[0].content, as: UTF8.self),
+      String(decoding: try webhook.export([request])[0].content, as: UTF8.self),
       "srt/webhook.speakers.srt")
-    let multichannel = try Files.readInput("multichannel.json").transcript
-    let merged = try Exporter.render(multichannel, request: request, channels: .merged)
+    let multichannel = try Files.readInput("multichannel.json")
+    let merged = try multichannel.export([request], settings: ExportSettings(channels: .merged))
     try Files.expectGolden(
       String(decoding: merged[0].content, as: UTF8.self), "srt/multichannel.merged.srt")
-    let japanese = try Files.readInput("tts-japanese.json").transcript
-    var narrow = APIExportOptions.defaults(for: .srt)
+    let japanese = try Files.readInput("tts-japanese.json")
+    var narrow = SRTFormat().defaultOptions(.current)
     narrow.maxCharactersPerLine = 6
-    let ja = try Exporter.render(japanese, request: ExportRequest(format: .srt, options: narrow))
+    let ja = try japanese.export([ExportRequest(.srt, options: narrow)])
     try Files.expectGolden(String(decoding: ja[0].content, as: UTF8.self), "srt/tts-japanese.srt")
   }
 }

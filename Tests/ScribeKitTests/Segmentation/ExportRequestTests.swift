@@ -5,28 +5,30 @@ import Testing
 @Suite("Segmentation: export options")
 struct ExportRequestTests {
   @Test func theDefaultsAreTheAPIs() {
-    let srt = APIExportOptions.defaults(for: .srt)
+    let srt = SRTFormat().defaultOptions(.current)
     #expect(srt.segmentOnSilenceLongerThan == 0.8)
     #expect(srt.maxSegmentDuration == 4)
     #expect(srt.maxSegmentChars == 84)
     #expect(srt.maxCharactersPerLine == 42)
     #expect(!srt.includeSpeakers && srt.includeTimestamps)
-    let txt = APIExportOptions.defaults(for: .txt)
+    let txt = PlainTextFormat().defaultOptions(.current)
     #expect(txt.maxCharactersPerLine == 100 && txt.maxSegmentChars == nil && txt.includeSpeakers)
-    for format in [ExportFormat.segmentedJSON, .html, .docx, .pdf] {
-      #expect(APIExportOptions.defaults(for: format) == APIExportOptions())
+    for format in [SegmentedJSONFormat(), HTMLFormat(), DOCXFormat(), PDFFormat()]
+      as [any OutputFormat]
+    {
+      #expect(format.defaultOptions(.current) == APIExportOptions())
     }
-    let legacy = APIExportOptions.defaults(for: .srt, preset: .elevenlabsLegacy)
+    let legacy = ExportRequest(.srt, preset: .elevenlabsLegacy).options
     #expect(legacy.maxCharactersPerLine == 50 && legacy.segmentOnSilenceLongerThan == 0.6)
     #expect(legacy.maxSegmentDuration == 5 && legacy.maxSegmentChars == 90)
   }
 
   @Test func parsesTheAPIsArrayWithEachEntrysOwnOptions() throws {
-    let (requests, warnings) = try ExportRequest.parseAdditionalFormats(
+    let (requests, warnings) = try ExportRequest.additionalFormats(
       #"[{"format": "srt", "max_characters_per_line": 32, "segment_on_silence_longer_than_s": null},"#
         + #" {"format": "txt", "include_speakers": false}, {"format": "segmented_json"}]"#)
     #expect(warnings.isEmpty)
-    #expect(requests.map(\.format) == [.srt, .txt, .segmentedJSON])
+    #expect(requests.map(\.format.name) == ["srt", "txt", "segmented_json"])
     #expect(requests[0].options.maxCharactersPerLine == 32)
     #expect(requests[0].options.segmentOnSilenceLongerThan == nil)
     #expect(requests[0].options.maxSegmentDuration == 4, "absent fields take the format's default")
@@ -35,7 +37,7 @@ struct ExportRequestTests {
   }
 
   @Test func entryFieldsWinOverTheBaseAndTheBaseOverDefaults() throws {
-    let (requests, _) = try ExportRequest.parseAdditionalFormats(
+    let (requests, _) = try ExportRequest.additionalFormats(
       #"[{"format": "srt", "max_segment_chars": 20}, {"format": "srt"}]"#
     ) { _, options in
       options.maxSegmentChars = 50
@@ -46,11 +48,11 @@ struct ExportRequestTests {
   }
 
   @Test func warnsAboutOptionsTheAPIIgnores() throws {
-    let (_, warnings) = try ExportRequest.parseAdditionalFormats(
+    let (_, warnings) = try ExportRequest.additionalFormats(
       #"[{"format": "html", "max_characters_per_line": 30, "colour": "red"}]"#)
     #expect(
       warnings == [
-        "$[0].max_characters_per_line: ignored; max_characters_per_line applies to srt, txt and vtt only",
+        "$[0].max_characters_per_line: ignored; max_characters_per_line applies to srt, vtt and txt only",
         "$[0].colour: ignored; not an export option the API knows",
       ])
   }
@@ -74,7 +76,7 @@ struct ExportRequestTests {
   ])
   func rejectsImpossibleOptionsWithThePlace(json: String, message: String) {
     do {
-      _ = try ExportRequest.parseAdditionalFormats(json)
+      _ = try ExportRequest.additionalFormats(json)
       Issue.record("\(json) was accepted")
     } catch {
       #expect(error.description.contains(message), "\(error.description)")

@@ -13,7 +13,7 @@ struct SegmentationPropertyTests {
     var generator = TranscriptGenerator(seed: seed)
     let items = generator.items(count: Int(seed % 7) * 60 + 5)
     let options = generator.options()
-    let segments = Segmenter(options: options).segment(items)
+    let segments = Segmenter(options: options).cues(items)
 
     #expect(segments.flatMap(\.items) == items, "seed \(seed): items lost, repeated or reordered")
     for (previous, next) in zip(segments, segments.dropFirst()) {
@@ -45,7 +45,7 @@ struct SegmentationPropertyTests {
     var generator = TranscriptGenerator(seed: seed)
     let items = generator.items(count: 120)
     let options = generator.options()
-    let segments = Segmenter(options: options).segment(items)
+    let segments = Segmenter(options: options).cues(items)
     let srt = SRTRenderer(options: options).render(segments)
     let cues = srt.isEmpty ? [] : srt.dropLast().components(separatedBy: "\n\n")
     #expect(cues.count == segments.count)

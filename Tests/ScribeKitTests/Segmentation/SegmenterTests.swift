@@ -34,7 +34,7 @@ struct SegmenterTests {
     ]
     var options = unlimited
     options.segmentOnSilenceLongerThan = 0.5
-    #expect(texts(Segmenter(options: options).segment(items)) == ["a b", "c"])
+    #expect(texts(Segmenter(options: options).cues(items)) == ["a b", "c"])
   }
 
   @Test func measuresSilenceFromThePreviousWordsEndNotTheSpacing() {
@@ -42,32 +42,32 @@ struct SegmenterTests {
     let items = [word("a", 0, 1), space(0.9, 2.5), word("b", 2.6, 3)]
     var options = unlimited
     options.segmentOnSilenceLongerThan = 1.5
-    #expect(texts(Segmenter(options: options).segment(items)) == ["a", "b"])
+    #expect(texts(Segmenter(options: options).cues(items)) == ["a", "b"])
   }
 
   @Test func splitsWhenTheDurationIncludingTheNextWordWouldExceedTheLimit() {
     let items = [word("a", 0, 1), space(1, 1), word("b", 1, 4), space(4, 4), word("c", 4, 4.001)]
     var options = unlimited
     options.maxSegmentDuration = 4
-    #expect(texts(Segmenter(options: options).segment(items)) == ["a b", "c"])
+    #expect(texts(Segmenter(options: options).cues(items)) == ["a b", "c"])
   }
 
   @Test func countsCharactersAsGraphemesIncludingSpaces() {
     var options = unlimited
     options.maxSegmentChars = 7
     #expect(
-      texts(Segmenter(options: options).segment(words(["abc", "def", "g"]))) == ["abc def", "g"])
+      texts(Segmenter(options: options).cues(words(["abc", "def", "g"]))) == ["abc def", "g"])
     // "é" written as e + combining accent is one character; so is a family emoji.
     options.maxSegmentChars = 3
     #expect(
-      texts(Segmenter(options: options).segment(words(["e\u{301}", "👩‍👩‍👧"]))) == ["e\u{301} 👩‍👩‍👧"])
+      texts(Segmenter(options: options).cues(words(["e\u{301}", "👩‍👩‍👧"]))) == ["e\u{301} 👩‍👩‍👧"])
   }
 
   @Test func aWordLongerThanTheLimitStandsAlone() {
     var options = unlimited
     options.maxSegmentChars = 4
     #expect(
-      texts(Segmenter(options: options).segment(words(["a", "extraordinary", "b"])))
+      texts(Segmenter(options: options).cues(words(["a", "extraordinary", "b"])))
         == ["a", "extraordinary", "b"])
   }
 
@@ -76,7 +76,7 @@ struct SegmenterTests {
       words(["Hi", "there."], speaker: "speaker_0")
       + [space(0.8, 0.8)]
       + [word("Hello.", 0.8, 1.0, speaker: "speaker_1")]
-    let segments = Segmenter(options: unlimited).segment(items)
+    let segments = Segmenter(options: unlimited).cues(items)
     #expect(texts(segments) == ["Hi there.", "Hello."])
     #expect(segments.map(\.speakerID) == ["speaker_0", "speaker_1"])
   }
@@ -87,7 +87,7 @@ struct SegmenterTests {
       word("(laughs)", 1, 2, kind: .audioEvent), space(2, 2),
       word("Yes.", 2, 3, speaker: "speaker_0"),
     ]
-    let segments = Segmenter(options: unlimited).segment(items)
+    let segments = Segmenter(options: unlimited).cues(items)
     #expect(texts(segments) == ["Hi. (laughs) Yes."])
   }
 
@@ -97,12 +97,12 @@ struct SegmenterTests {
     let items = [
       word("So", 0, 0.3), space(0.3, 0.4), word("(laughter)", 0.4, 1.5, kind: .audioEvent),
     ]
-    #expect(texts(Segmenter(options: options).segment(items)) == ["So (laughter)"])
+    #expect(texts(Segmenter(options: options).cues(items)) == ["So (laughter)"])
   }
 
   @Test func segmentTimesComeFromTheFirstAndLastWords() {
     let items = [space(0, 0.5), word("a", 0.5, 1), space(1, 2), word("b", 2, 2.5), space(2.5, 9)]
-    let segments = Segmenter(options: unlimited).segment(items)
+    let segments = Segmenter(options: unlimited).cues(items)
     #expect(segments.count == 1)
     #expect(segments[0].start == 0.5 && segments[0].end == 2.5)
     #expect(segments[0].items.count == items.count, "leading and trailing spacing are kept")
@@ -113,12 +113,12 @@ struct SegmenterTests {
     let items = "你好世界".map { word(String($0), 0, 0.2) }
     var options = unlimited
     options.maxSegmentChars = 3
-    #expect(texts(Segmenter(options: options).segment(items)) == ["你好世", "界"])
+    #expect(texts(Segmenter(options: options).cues(items)) == ["你好世", "界"])
   }
 
   @Test func noWordsGiveNoSegments() {
-    #expect(Segmenter(options: unlimited).segment([Word]()).isEmpty)
-    #expect(Segmenter(options: unlimited).segment([space(0, 1)]).isEmpty)
+    #expect(Segmenter(options: unlimited).cues([Word]()).isEmpty)
+    #expect(Segmenter(options: unlimited).cues([space(0, 1)]).isEmpty)
   }
 }
 

@@ -53,13 +53,13 @@ enum Files {
   }
 
   /// Reads a shared fixture.
-  static func readShared(_ name: String) throws -> ReadResult {
+  static func readShared(_ name: String) throws -> Transcript {
     try TranscriptReader().read(shared(name), source: name)
   }
 
   /// Reads a committed hand-built input.
   static func readInput(_ name: String, reader: TranscriptReader = TranscriptReader()) throws
-    -> ReadResult
+    -> Transcript
   {
     try reader.read(input(name), source: name)
   }

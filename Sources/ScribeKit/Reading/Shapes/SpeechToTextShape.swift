@@ -14,7 +14,8 @@ struct SpeechToTextShape: InputShapeReader {
   var shape: InputShape { .speechToText }
 
   func detect(_ input: ParsedInput) -> ShapeEvidence? {
-    guard let object = input.object, object["words"]?.arrayValue != nil else { return nil }
+    // `words` of any type: the reader then says precisely what is wrong with it.
+    guard let object = input.object, object["words"] != nil else { return nil }
     let word = input.firstElement(of: "words")
     return ShapeEvidence(
       base: 1,

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+@testable import ScribeKit
+
+/// Every format in the registry, on every test input: it renders, keeps every spoken word once
+/// and in order, gives the same bytes twice, and names its file. A format added to
+/// ``OutputFormats/all`` is tested here without a line of this file changing, except for a
+/// way to read its text back (``spokenText(of:)``), which the suite asks for by failing.
+@Suite("Formats: conformance of every registered format")
+struct FormatConformanceTests {
+  static let names = OutputFormats.all.map(\.name)
+
+  /// The spoken text of a rendered file as its reader would see it, or `nil` for a format this
+  /// suite cannot read back yet.
+  static func spokenText(of file: ExportedFile) throws -> String? {
+    let text = String(decoding: file.content, as: UTF8.self)
+    let options = file.options
+    switch file.format.name {
+    case "srt":
+      // Markup-like text is kept plain with zero-width spaces (SRTRenderer.neutralized).
+      var body = FormatText.srt(text).replacingOccurrences(of: "\u{200B}", with: "")
+      if options.includeSpeakers {
+        body = body.replacingOccurrences(
+          of: #"\[speaker_\d+\] "#, with: "", options: .regularExpression)
+      }
+      return body
+    case "vtt": return FormatText.vtt(text)
+    case "txt":
+      return FormatText.txt(text, headers: options.includeTimestamps || options.includeSpeakers)
+    case "segmented_json": return try FormatText.segmentedJSON(text)
+    case "html": return FormatText.html(text)
+    case "docx": return try FormatText.docx(file.content)
+    default: return nil
+    }
+  }
+
+  @Test(arguments: names)
+  func rendersEveryInputKeepingEveryWordInOrder(name: String) throws {
+    let format = try #require(OutputFormats.named(name))
+    let inputs = FormatInputs.all
+    #expect(inputs.count >= 4)
+    for (inputName, transcript) in inputs {
+      for speakers in [false, true] {
+        var options = format.defaultOptions(.current)
+        options.includeSpeakers = speakers
+        let settings = ExportSettings(audioSource: "a.mp3", wordTimestamps: true)
+        let request = ExportRequest(format, options: options)
+        let exported = Result { () throws(ExportError) in
+          try transcript.export([request], settings: settings)
+        }
+        if case .failure(.formatUnavailable(let unavailable, let reason)) = exported {
+          // Only a format that says so may be unavailable, and it must say why in words.
+          #expect(format is PDFFormat, "\(unavailable): \(reason)")
+          #expect(reason.contains("srt"))
+          return
+        }
+        let files = try exported.get()
+        #expect(files.count == max(1, transcript.isMultichannel ? transcript.channels.count : 1))
+        for file in files {
+          let channel = try #require(
+            transcript.channels.first { $0.index == file.channelIndex } ?? transcript.channels.first
+          )
+          let cues = try #require(
+            transcript.cues(for: ExportRequest(format, options: options)).first {
+              $0.channelIndex == file.channelIndex
+            }?.cues)
+          let spoken = try #require(
+            try Self.spokenText(of: file),
+            "no way to read \(name) back: add one to FormatConformanceTests.spokenText(of:)")
+          #expect(
+            FormatText.visible(spoken) == FormatText.spoken(cues),
+            "\(name) of \(inputName) (speakers \(speakers)) lost, repeated or reordered words")
+          // The cues themselves cover every word of the channel once.
+          #expect(
+            FormatText.spoken(cues)
+              == FormatText.visible(
+                channel.words.filter(\.isTimed).map(\.text).joined()))
+        }
+        // The same input gives the same bytes.
+        let again = try transcript.export(
+          [ExportRequest(format, options: options)], settings: settings)
+        #expect(again == files, "\(name) of \(inputName) differs between two runs")
+      }
+    }
+  }
+
+  @Test(arguments: names)
+  func namesItsFilesAndDescribesThemAsTheAPIDoes(name: String) throws {
+    let format = try #require(OutputFormats.named(name))
+    #expect(OutputFormats.all.filter { $0.name == name }.count == 1, "\(name) is listed twice")
+    #expect(!format.fileExtension.isEmpty && !format.fileExtension.contains("."))
+    #expect(format.fileNameSuffix.hasSuffix(format.fileExtension))
+    #expect(format.contentType.contains("/"))
+    let transcript = try Transcript(data: Files.input("multichannel.json"))
+    let exported = Result { () throws(ExportError) in
+      try transcript.export(format, settings: ExportSettings(fileStem: "talk"))
+    }
+    if case .failure(.formatUnavailable) = exported {
+      #expect(format is PDFFormat)
+      return
+    }
+    let files = try exported.get()
+    #expect(
+      files.map(\.fileName)
+        == transcript.channels.map { "talk.channel-\($0.index ?? -1).\(format.fileNameSuffix)" })
+    let merged = try transcript.export(format, settings: ExportSettings(channels: .merged))
+    #expect(merged.map(\.fileName) == ["\(transcript.defaultFileStem).\(format.fileNameSuffix)"])
+    let entry = try #require(
+      JSONParser.parse(Array(ExportedFile.apiJSON(merged).utf8))
+        .arrayValue?.first?.objectValue)
+    #expect(entry["requested_format"]?.stringValue == name)
+    #expect(entry["file_extension"]?.stringValue == format.fileExtension)
+    #expect(entry["content_type"]?.stringValue == format.contentType)
+    #expect(entry["is_base64_encoded"] == .bool(format.isBinary))
+  }
+
+  @Test func twoRequestsForOneFormatGetDistinctNames() throws {
+    let transcript = try Transcript(data: Files.sample("interview.json"))
+    let files = try transcript.export(
+      [ExportRequest(.srt), ExportRequest(.srt, preset: .elevenlabsLegacy), ExportRequest(.vtt)],
+      settings: ExportSettings(fileStem: "interview"))
+    #expect(files.map(\.fileName) == ["interview.srt", "interview-2.srt", "interview.vtt"])
+  }
+
+  @Test func onlyTheLineWrappingFormatsTakeALineLength() {
+    for format in OutputFormats.all {
+      let options = format.defaultOptions(.current)
+      #expect(
+        (options.maxCharactersPerLine != nil) == format.appliesOptions.contains(.lineLength),
+        "\(format.name): a default line length exactly when the format wraps lines")
+    }
+  }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+@testable import ScribeKit
+
+/// Detection never reads another engine's JSON, audio or subtitles as ElevenLabs timing data,
+/// and never guesses between two shapes.
+@Suite("Reading: what the input is, when it is not what ScribeKit reads")
+struct InputShapeDetectionTests {
+  private func problem(_ text: String) -> ReadError.Problem? {
+    problem(Data(text.utf8))
+  }
+
+  private func problem(_ data: Data) -> ReadError.Problem? {
+    do {
+      _ = try Transcript(data: data, source: "input")
+      return nil
+    } catch {
+      return error.problem
+    }
+  }
+
+  @Test func anAssemblyAITranscriptInMillisecondsIsNotReadAsSeconds() {
+    // Once read as ElevenLabs' seconds, this gave cues at 22 hours.
+    let json = """
+      {"id": "5551", "status": "completed", "audio_url": "https://example.com/a.mp3",
+       "words": [{"text": "Hello", "start": 80000, "end": 80400, "confidence": 0.98,
+                  "speaker": "A"}]}
+      """
+    guard case .unreadInput(let what, let marks) = problem(json) else {
+      Issue.record("an AssemblyAI transcript was read")
+      return
+    }
+    #expect(what.contains("AssemblyAI"))
+    #expect(marks.contains("audio_url") && marks.contains("words[].confidence"))
+    let description = ReadError(problem: .unreadInput(what: what, marks: marks)).description
+    #expect(description.contains("does not read yet"))
+  }
+
+  @Test func aForcedAlignmentResponseIsNotGluedIntoOneWord() {
+    // Its words have no spacing items: read as speech to text, they ran together.
+    let json = """
+      {"characters": [{"text": "d", "start": 0.0, "end": 0.1}],
+       "words": [{"text": "did", "start": 0.0, "end": 0.2, "loss": 0.4},
+                 {"text": "the", "start": 0.3, "end": 0.4, "loss": 0.1}],
+       "loss": 0.25}
+      """
+    guard case .unreadInput(let what, _) = problem(json) else {
+      Issue.record("a forced-alignment response was read as speech to text")
+      return
+    }
+    #expect(what.contains("forced-alignment"))
+  }
+
+  @Test func anElevenLabsResponseWithoutEveryOptionalMemberStillReads() throws {
+    let json = #"{"words": [{"text": "Hi", "start": 0, "end": 0.5}]}"#
+    let transcript = try Transcript(data: Data(json.utf8))
+    #expect(transcript.inputShape == .speechToText)
+  }
+
+  @Test func everyEngineFixtureIsNamedForWhatItIs() throws {
+    try #require(Files.sharedFixturesAvailable, Files.skipReason)
+    let expected: [String: String] = [
+      "assemblyai": "AssemblyAI", "aws-transcribe": "AWS Transcribe", "azure-speech": "Azure",
+      "deepgram": "Deepgram", "faster-whisper": "Whisper", "google-stt": "Google",
+      "openai-whisper-cli": "Whisper", "revai": "Rev.ai", "speechmatics": "Speechmatics",
+      "whisperx": "WhisperX",
+    ]
+    let engines = Files.sharedFixtures.appendingPathComponent("engines")
+    for (folder, name) in expected {
+      let files = try FileManager.default.contentsOfDirectory(
+        at: engines.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+      for file in files where file.pathExtension == "json" {
+        let found = problem(try Data(contentsOf: file))
+        guard case .unreadInput(let what, _) = found else {
+          Issue.record("\(folder)/\(file.lastPathComponent): \(String(describing: found))")
+          continue
+        }
+        #expect(what.contains(name), "\(folder)/\(file.lastPathComponent): \(what)")
+      }
+    }
+  }
+
+  @Test(
+    arguments: [
+      ([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x41, 0x56, 0x45], "WAV"),
+      ([0x49, 0x44, 0x33, 3, 0, 0], "MP3"), ([0xFF, 0xFB, 0x90, 0x44], "MP3"),
+      ([0x66, 0x4C, 0x61, 0x43, 0, 0], "FLAC"), ([0x4F, 0x67, 0x67, 0x53, 0, 2], "Ogg"),
+      ([0, 0, 0, 0x20, 0x66, 0x74, 0x79, 0x70, 0x4D, 0x34, 0x41], "MP4"),
+    ] as [([UInt8], String)])
+  func audioIsNamedAsAudio(bytes: [UInt8], kind: String) {
+    guard case .notTimingData(.audio(let found)) = problem(Data(bytes)) else {
+      Issue.record("\(kind) was not recognised as audio")
+      return
+    }
+    #expect(found.contains(kind))
+  }
+
+  @Test func subtitleFilesAreNamedAsSubtitles() {
+    let srt = "1\n00:00:01,000 --> 00:00:02,000\nHello\n"
+    guard case .notTimingData(.subtitles(let kind)) = problem(srt) else {
+      Issue.record("an SRT file was not recognised")
+      return
+    }
+    #expect(kind.contains("SRT"))
+    guard
+      case .notTimingData(.subtitles(let vtt)) = problem("WEBVTT\n\n00:01.000 --> 00:02.000\nHi")
+    else {
+      Issue.record("a WebVTT file was not recognised")
+      return
+    }
+    #expect(vtt.contains("WebVTT"))
+  }
+
+  @Test func aUTF16ByteOrderMarkIsNotTakenForMP3() throws {
+    let json = #"{"words": [{"text": "Hi", "start": 0, "end": 0.5, "type": "word"}]}"#
+    var data = Data([0xFF, 0xFE])
+    for unit in json.utf16 { data.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+    #expect(try Transcript(data: data).inputShape == .speechToText)
+  }
+
+  @Test func twoShapesEquallyLikelyAreNotGuessedBetween() {
+    // As much of a speech-to-text response (words, their type, a language) as of segmented
+    // JSON (segments, their text and words).
+    let json = """
+      {"words": [{"text": "a", "start": 0, "end": 1, "type": "word"}], "language_code": "en",
+       "segments": [{"text": "a", "words": [{"text": "a", "start": 0, "end": 1}]}]}
+      """
+    guard case .ambiguousShape(let matches) = problem(json) else {
+      Issue.record("an ambiguous input was read")
+      return
+    }
+    #expect(Set(matches.map(\.shape.name)) == ["stt", "segmented-json"])
+    // Naming the shape settles it.
+    let forced = try? Transcript(
+      data: Data(json.utf8), options: ReadOptions(shape: .segmentedJSON))
+    #expect(forced?.inputShape == .segmentedJSON)
+  }
+
+  @Test func insistingOnAShapeTheInputDoesNotHaveSaysWhatItIs() throws {
+    let data = try Files.input("multichannel.json")
+    #expect(throws: ReadError.self) {
+      try Transcript(data: data, options: ReadOptions(shape: .textToSpeech))
+    }
+    do {
+      _ = try Transcript(data: data, options: ReadOptions(shape: .textToSpeech))
+    } catch {
+      #expect(error.description.contains("it looks like a multichannel speech-to-text response"))
+    }
+  }
+
+  @Test func anUnknownObjectListsEveryShapeFromTheRegistry() {
+    guard case .unrecognizedShape(_, let keys) = problem(#"{"hello": 1}"#) else {
+      Issue.record("an unknown object was read")
+      return
+    }
+    #expect(keys == ["hello"])
+    let description = ReadError(problem: .unrecognizedShape(path: "$", keys: keys)).description
+    for shape in InputShape.all { #expect(description.contains("(\(shape.name))")) }
+  }
+}
