@@ -131,4 +131,18 @@ struct FormatConformanceTests {
         "\(format.name): a default line length exactly when the format wraps lines")
     }
   }
+
+  @Test func cjkRightToLeftAndEmojiSurviveEveryFormat() throws {
+    let transcript = try Files.readInput("multilingual.json")
+    for format in OutputFormats.all where !(format is PDFFormat) {
+      let output = try transcript.export([ExportRequest(format)])[0]
+      let text = try #require(try Self.spokenText(of: output))
+      for phrase in ["مرحبا", "البرنامج", "שלום", "ותודה", "今日は", "「晴れ」です。", "👩‍👩‍👧", "café", "naïve."]
+      {
+        #expect(
+          FormatText.visible(text).contains(FormatText.visible(phrase)),
+          "\(format.name) lost \(phrase)")
+      }
+    }
+  }
 }

@@ -7,7 +7,7 @@ import Testing
 /// files (DOCX by its `word/document.xml`, since the zip around it is checked for determinism
 /// elsewhere). segmented_json of the shared fixtures is not kept: it would be a copy of the
 /// third-party data; its round trip is tested instead.
-@Suite("Rendering: golden files for every format")
+@Suite("Formats: golden files for every format")
 struct FormatGoldenTests {
   static let formats: [any OutputFormat] = [
     WebVTTFormat(), PlainTextFormat(), HTMLFormat(), DOCXFormat(),

@@ -3,7 +3,7 @@ import Testing
 
 @testable import ScribeKit
 
-@Suite("Rendering: SRT")
+@Suite("Formats: SRT")
 struct SRTRendererTests {
   @Test(arguments: [
     (15.199, "00:00:15,199"),
@@ -92,7 +92,7 @@ struct SRTRendererTests {
 }
 
 /// SRT of every real fixture and sample, compared with committed golden files.
-@Suite("Rendering: SRT golden files")
+@Suite("Formats: SRT golden files")
 struct SRTGoldenTests {
   static let sharedCases: [(fixture: String, preset: Preset, golden: String)] =
     Files.speechToTextFixtures.flatMap { name in
