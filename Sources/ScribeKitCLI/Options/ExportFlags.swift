@@ -75,34 +75,36 @@ struct ExportFlags: ParsableArguments {
   @Option(
     name: .customLong("segment-on-silence-longer-than-s"),
     help: ArgumentHelp(
-      "Start a new segment after a pause longer than this (seconds, or none). Default: 0.8 for srt, none otherwise.",
+      "Start a new segment after a pause longer than this (seconds, or none). Default: \(FormatHelp.defaults(\APIExportOptions.segmentOnSilenceLongerThan)).",
       valueName: "seconds"))
   var silence: Limit<Double>?
 
   @Option(
     name: .customLong("max-segment-duration-s"),
     help: ArgumentHelp(
-      "Longest segment in seconds, or none. Default: 4 for srt, none otherwise.",
+      "Longest segment in seconds, or none. Default: \(FormatHelp.defaults(\APIExportOptions.maxSegmentDuration)).",
       valueName: "seconds"))
   var maxDuration: Limit<Double>?
 
   @Option(
     name: .customLong("max-segment-chars"),
     help: ArgumentHelp(
-      "Most characters in a segment, or none. Default: 84 for srt, none otherwise.",
+      "Most characters in a segment, or none. Default: \(FormatHelp.defaults(\APIExportOptions.maxSegmentChars)).",
       valueName: "count"))
   var maxChars: Limit<Int>?
 
   @Option(
     name: .customLong("max-characters-per-line"),
     help: ArgumentHelp(
-      "Wrap lines at this many characters, or none (srt, vtt and txt only). Default: 42 for srt and vtt, 100 for txt.",
+      "Wrap lines at this many characters, or none (\(FormatHelp.formats(taking: .lineLength)) only). Default: \(FormatHelp.defaults(\APIExportOptions.maxCharactersPerLine)).",
       valueName: "count"))
   var maxLine: Limit<Int>?
 
   @Flag(
     inversion: .prefixedNo,
-    help: "Label segments with their speaker. Default: off for srt, on otherwise.")
+    help:
+      "Label segments with their speaker. Default: \(FormatHelp.defaults(\APIExportOptions.includeSpeakers))."
+  )
   var includeSpeakers: Bool?
 
   @Flag(

@@ -19,16 +19,20 @@ struct OutputFlags: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "html: an audio file path or URL; the page gets a player, click-to-seek and word highlighting.",
+      "\(FormatHelp.formats(taking: .audio)): an audio file path or URL; the page gets a player, click-to-seek and word highlighting.",
       valueName: "path-or-url"))
   var audio: String?
 
   @Option(
     help: ArgumentHelp(
-      "html and docx: the document title. Default: the input's name.", valueName: "text"))
+      "\(FormatHelp.formats(taking: .title)): the document title. Default: the input's name.",
+      valueName: "text"))
   var title: String?
 
-  @Flag(help: "vtt: add a timestamp tag before every word, for karaoke-style highlighting.")
+  @Flag(
+    help:
+      "\(FormatHelp.formats(taking: .wordTimestamps)): add a timestamp tag before every word, for karaoke-style highlighting."
+  )
   var wordTimestamps = false
 
   @Flag(help: "Replace output files that already exist.")
