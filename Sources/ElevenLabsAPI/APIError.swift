@@ -45,7 +45,7 @@ public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .missingAPIKey:
-      return "no API key: set ELEVENLABS_API_KEY or pass --api-key-file"
+      return "no API key: set ELEVENLABS_API_KEY or give a key file"
     case .unreadableKeyFile(let path, let reason):
       return "the API key file \(path) \(reason)"
     case .insecureBaseURL(let url):

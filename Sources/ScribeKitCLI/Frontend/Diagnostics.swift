@@ -1,4 +1,5 @@
 import ArgumentParser
+import ElevenLabsAPI
 import Foundation
 import ScribeKit
 
@@ -16,6 +17,8 @@ enum Diagnostics {
   static func message(for error: any Error) -> String {
     let text = String(describing: error)
     switch error {
+    case APIError.missingAPIKey:
+      return "no API key: set ELEVENLABS_API_KEY or pass --api-key-file"
     case OutputError.fileExists:
       return text + " (use --force to replace it)"
     case let error as ReadError:
