@@ -18,6 +18,9 @@ public struct ExportRequest: Sendable, Equatable {
   /// Creates a request for `format` under `preset`.
   ///
   /// - Parameters:
+  ///   - format: the format to render.
+  ///   - preset: the API defaults to start from and, for formats that take one, the caption
+  ///     style. Default: ``Preset/elevenlabs``.
   ///   - options: the API's options; `nil` (the default) takes the format's defaults under the
   ///     preset's generation of API defaults.
   public init(
@@ -61,6 +64,12 @@ public struct ExportRequest: Sendable, Equatable {
     }
     var requests: [ExportRequest] = []
     var warnings: [String] = []
+    // The API takes at most ten entries (<doc:APIParity#The-request-and-the-response>); every
+    // entry is still rendered here, with a warning, since nothing is lost by it.
+    if entries.count > 10 {
+      warnings.append(
+        "$: \(entries.count) entries; the API accepts at most 10 and would refuse this request")
+    }
     for (index, entry) in entries.enumerated() {
       let path = "$[\(index)]"
       guard case .object(let object) = entry else {

@@ -40,8 +40,10 @@ public struct ExportedFile: Sendable, Equatable {
   /// Writes the file into `folder` under ``fileName``, atomically: a reader never sees half of
   /// it, and a failure leaves the folder as it was.
   ///
-  /// - Parameter replacing: allow replacing a file of that name. When `false`, an existing
-  ///   file is kept and ``OutputError/fileExists(path:)`` is thrown.
+  /// - Parameters:
+  ///   - folder: the folder to write into; it must exist.
+  ///   - replacing: allow replacing a file of that name. When `false` (the default), an
+  ///     existing file is kept and ``OutputError/fileExists(path:)`` is thrown.
   public func write(into folder: URL, replacing: Bool = false) throws(OutputError) {
     try AtomicFile.write(
       content, to: folder.appendingPathComponent(fileName), replacing: replacing)

@@ -11,7 +11,7 @@ public enum CharacterCounting: String, Sendable, Equatable, Hashable {
 ///
 /// Hard limits (lines per cue, characters per line, maximum duration, speaker changes) are never
 /// broken unless a single word forces it; the rest (reading speed, minimum duration, balanced
-/// lines, where to break) are costs that ``CaptionSegmenter`` weighs to choose the best cues.
+/// lines, where to break) are costs that the caption segmenter weighs to choose the best cues.
 public struct CaptionStyle: Sendable, Equatable, Hashable {
   /// The style's name, as presets and lint reports give it.
   public var name: String

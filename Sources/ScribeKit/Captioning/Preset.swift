@@ -3,7 +3,7 @@
 /// The `elevenlabs` presets reproduce the server's `additional_formats` export byte for byte:
 /// cues come from the API's greedy rule with the format's defaults for that generation
 /// (``apiDefaults``). The caption-style presets (``netflixEnglish``, ``bbc``, ...) make the
-/// caption formats' cues with ``CaptionSegmenter``'s rules instead, and use the current API
+/// caption formats' cues with the caption segmenter's rules instead, and use the current API
 /// defaults for every other format and option.
 ///
 /// ```swift

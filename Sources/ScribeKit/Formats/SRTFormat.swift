@@ -1,6 +1,6 @@
 import Foundation
 
-/// SubRip (`.srt`), byte for byte in the layout of the API's export (``SRTRenderer``).
+/// SubRip (`.srt`), byte for byte in the layout of the API's export.
 public struct SRTFormat: OutputFormat {
   /// Creates the format.
   public init() {}

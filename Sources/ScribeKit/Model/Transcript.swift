@@ -90,7 +90,7 @@ public struct Channel: Sendable, Equatable {
 /// One timed item: a word, the spacing between words, or an audio event such as `(laughter)`.
 ///
 /// Times are seconds from the start of the audio. Readers guarantee `0 <= start <= end` and
-/// finite values, repairing or rejecting input that breaks this (see ``TimingRepair``).
+/// finite values, repairing or rejecting input that breaks this (see <doc:APIParity>).
 public struct Word: Sendable, Equatable {
   /// What kind of item this is, as in the API's `type` field.
   public enum Kind: String, Sendable, Equatable, CaseIterable {

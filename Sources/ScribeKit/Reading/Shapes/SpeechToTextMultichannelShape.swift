@@ -2,9 +2,7 @@ extension InputShape {
   /// A multichannel speech-to-text response: `{"transcripts": [...]}`, one per channel.
   public static let speechToTextMultichannel = InputShape(
     name: "stt-multichannel", summary: "a multichannel speech-to-text response",
-    signature:
-      "`{\"transcripts\": [...]}`, one per `channel_index`; the `combined` style (one list, "
-      + "words carry `channel_index`) too")
+    signature: "`{\"transcripts\": [...]}`, one per `channel_index`")
 }
 
 /// Reads ``InputShape/speechToTextMultichannel``.

@@ -6,7 +6,8 @@ extension InputShape {
     name: "stt", summary: "a single-channel speech-to-text response",
     signature:
       "`POST /v1/speech-to-text` or `GET /v1/speech-to-text/transcripts/{id}`: `words[]` of "
-      + "`word`, `spacing` and `audio_event` items, speakers, logprob, per-character times")
+      + "`word`, `spacing` and `audio_event` items, speakers, logprob, per-character times; "
+      + "the `combined` multichannel style (words carry `channel_index`) too")
 }
 
 /// Reads ``InputShape/speechToText``: `{"language_code", "words": [...]}`.
