@@ -32,7 +32,7 @@ let package = Package(
       dependencies: ["ScribeKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       exclude: ["Golden", "Inputs"]
     ),
-    // Imports ScribeKit without @testable: what compiles here is the public API.
+    // Imports ScribeKit without @testable and uses only its public API.
     .testTarget(name: "ScribeKitPublicAPITests", dependencies: ["ScribeKit"]),
     .testTarget(name: "ElevenLabsAPITests", dependencies: ["ElevenLabsAPI"]),
     .testTarget(

@@ -2,8 +2,9 @@ import Foundation
 import ScribeKit
 import Testing
 
-// This target imports ScribeKit as any caller does, without `@testable`: what compiles here is
-// the public API, and a caller's own format works through the same call as the built-in ones.
+// This target imports ScribeKit as any caller does, without `@testable`, and uses only its
+// public API (being in the same package, it could also see `package` symbols; it does not): a
+// caller's own format works through the same call as the built-in ones.
 
 /// A caller's own format: one row per cue, times in milliseconds.
 struct CSVFormat: OutputFormat {

@@ -45,6 +45,12 @@ public struct ExportedFile: Sendable, Equatable {
   ///   - replacing: allow replacing a file of that name. When `false` (the default), an
   ///     existing file is kept and ``OutputError/fileExists(path:)`` is thrown.
   public func write(into folder: URL, replacing: Bool = false) throws(OutputError) {
+    // A name comes partly from the caller (the stem) and partly from the format (the
+    // suffix); neither may place the file in another folder.
+    guard !fileName.contains("/"), fileName != ".", fileName != ".." else {
+      throw OutputError.cannotWrite(
+        path: fileName, reason: "a file name cannot hold a folder separator")
+    }
     try AtomicFile.write(
       content, to: folder.appendingPathComponent(fileName), replacing: replacing)
   }

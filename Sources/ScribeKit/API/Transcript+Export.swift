@@ -99,10 +99,13 @@ extension Transcript {
     }
   }
 
-  /// What file names start with when ``ExportSettings/fileStem`` is `nil`: the transcription
-  /// ID with anything that could name another folder or hide the file replaced, or
-  /// `transcript`.
-  public var defaultFileStem: String { ExportedFile.safeStem(transcriptionID) }
+  /// What file names start with when ``ExportSettings/fileStem`` is `nil`: the name of the
+  /// file the transcript was read from (``sourceName``), else the transcription ID with
+  /// anything that could name another folder or hide the file replaced, else `transcript`.
+  public var defaultFileStem: String {
+    if let sourceName, !sourceName.isEmpty, !sourceName.contains("/") { return sourceName }
+    return ExportedFile.safeStem(transcriptionID)
+  }
 
   /// The cues a request makes of each selected channel, without rendering them: the API's
   /// rule, or the caption style's cues and lines when the request has one.
@@ -115,7 +118,8 @@ extension Transcript {
   }
 
   func cues(of channel: Channel, for request: ExportRequest) -> [Cue] {
-    if let style = request.style {
+    // A style set on a request whose format was changed afterwards does not follow it.
+    if let style = request.style, request.format.appliesOptions.contains(.captionStyle) {
       return CaptionSegmenter(style: style).cues(channel)
     }
     return Segmenter(options: request.options).cues(channel)

@@ -24,6 +24,7 @@ extension Transcript {
       throw ReadError(source: url.path, problem: .cannotOpen(reason: error.localizedDescription))
     }
     self = try TranscriptReader(options: options).read(data, source: url.path)
+    sourceName = url.deletingPathExtension().lastPathComponent
   }
 
   /// Reads timing data from bytes; `source` names them in errors (a file name, `<stdin>`).

@@ -3,7 +3,7 @@
 ///
 /// Reading detects the shape by itself; name one in ``ReadOptions/shape`` to insist on it, when
 /// a document could be read more than one way or when a pipeline wants a wrong input to fail
-/// loudly. ``InputShape/all`` lists every shape in the order detection considers them.
+/// loudly. ``InputShape/all`` lists every shape; detection does not depend on their order.
 public struct InputShape: Sendable, Hashable, CustomStringConvertible {
   /// The shape's name, as a command line's `--input-shape` takes it: `stt`, `tts-stream`, ...
   public let name: String

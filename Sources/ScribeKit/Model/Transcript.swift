@@ -14,6 +14,10 @@ public struct Transcript: Sendable, Equatable {
   public var channels: [Channel]
   /// The shape the transcript was read from, or `nil` when it was built in code.
   public var inputShape: InputShape?
+  /// The name of the file the transcript was read from, without its extension (`talk` for
+  /// `talk.json`); exported files are named after it. `nil` for bytes and for transcripts
+  /// built in code.
+  public var sourceName: String?
   /// What reading repaired in the input, in input order; empty for clean input and for
   /// transcripts built in code. Nothing is changed silently: every repair is here.
   public var warnings: [ReadWarning] = []

@@ -8,10 +8,17 @@ protocol InputShapeReader: Sendable {
   var shape: InputShape { get }
   /// What in `input` shows it has this shape, or `nil` when it does not.
   func detect(_ input: ParsedInput) -> ShapeEvidence?
+  /// Whether the input can be read as this shape when a caller insists on it. Default: when
+  /// ``detect(_:)`` finds evidence.
+  func accepts(_ input: ParsedInput) -> Bool
   /// The transcript in `input`, with repairs reported in `warnings`.
   func read(
     _ input: ParsedInput, options: ReadOptions, warnings: inout [ReadWarning]
   ) throws(ReadError) -> Transcript
+}
+
+extension InputShapeReader {
+  func accepts(_ input: ParsedInput) -> Bool { detect(input) != nil }
 }
 
 /// The parsed input: one JSON document, or several (newline-delimited chunks).
@@ -21,8 +28,9 @@ struct ParsedInput {
 
   /// The first (usually the only) value.
   var root: JSONValue { values[0].value }
-  /// The first value as an object, or `nil`.
-  var object: JSONObject? { root.objectValue }
+  /// The document as an object, or `nil` when it is not one or when there are several
+  /// documents (which only a stream's reader reads).
+  var object: JSONObject? { values.count == 1 ? root.objectValue : nil }
 
   /// The first element of the array `key` of the root object, when it is an object.
   func firstElement(of key: String) -> JSONObject? {
@@ -67,22 +75,28 @@ enum InputShapes {
 
   /// The shape of `input`, or the error that explains why it has none ScribeKit reads.
   ///
-  /// Every reader and every recognizer of inputs ScribeKit does not read
-  /// (``UnreadInputs``) gives its evidence; the strongest wins. A tie between two shapes is
-  /// refused rather than guessed; a recognizer that wins names what the input is instead.
+  /// The shapes' defining members do not overlap, so a document that two shapes match is
+  /// refused rather than guessed. Another engine's JSON is recognised by members ElevenLabs
+  /// never sends (``UnreadInputs``): two or more of them, or one where no shape matches, name
+  /// the engine; one beside an ElevenLabs shape's members is a tie, refused as well.
   static func detect(_ input: ParsedInput) throws(ReadError) -> any InputShapeReader {
     let read = readers.compactMap { reader in reader.detect(input).map { (reader, $0) } }
-    let unread = UnreadInputs.recognize(input)
-    let best = max(read.map(\.1.score).max() ?? 0, unread.map(\.evidence.score).max() ?? 0)
-    let winners = read.filter { $0.1.score == best }
-    if let other = unread.first(where: { $0.evidence.score == best }) {
-      throw ReadError(problem: other.problem)
-    }
-    if winners.count > 1 {
+    let recognized = UnreadInputs.recognize(input)
+    if let engine = recognized.engines.first {
+      if engine.evidence.marks.count >= 2 || read.isEmpty {
+        throw ReadError(problem: engine.problem)
+      }
       throw ReadError(
-        problem: .ambiguousShape(winners.map { ShapeMatch(shape: $0.0.shape, marks: $0.1.marks) }))
+        problem: .ambiguousShape(
+          read.map { ShapeMatch(shape: $0.0.shape, marks: $0.1.marks) }
+            + [ShapeMatch(unread: engine.what, marks: engine.evidence.marks)]))
     }
-    if let winner = winners.first { return winner.0 }
+    if read.count > 1 {
+      throw ReadError(
+        problem: .ambiguousShape(read.map { ShapeMatch(shape: $0.0.shape, marks: $0.1.marks) }))
+    }
+    if let only = read.first { return only.0 }
+    if let answer = recognized.answer { throw ReadError(problem: answer) }
     guard case .object(let object) = input.root else {
       throw ReadError(
         problem: .wrongType(

@@ -36,6 +36,9 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     case alignmentLengthMismatch(path: String, characters: Int, starts: Int, ends: Int)
     /// No item carries any time at all, so nothing can be placed on a timeline.
     case noTimings(reason: String)
+    /// A text-to-speech response's chosen alignment is null; `otherIsPresent` when the other
+    /// alignment is there to choose instead.
+    case alignmentIsNull(AlignmentChoice, otherIsPresent: Bool)
   }
 
   /// The file name or other label of the input, when the caller gave one.
@@ -84,7 +87,7 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
     case .notTimingData(let kind):
       return kind.description
     case .ambiguousShape(let matches):
-      let listed = matches.map { "\($0.shape.summary) (\($0.marks.joined(separator: ", ")))" }
+      let listed = matches.map { "\($0.summary) (\($0.marks.joined(separator: ", ")))" }
       return "the input could be " + listed.joined(separator: " or ")
         + "; ScribeKit does not guess: name the shape to read it as"
     case .cannotOpen(let reason):
@@ -96,20 +99,34 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         + "and character_end_times_seconds (\(ends)) must have the same length"
     case .noTimings(let reason):
       return reason
+    case .alignmentIsNull(let choice, let otherIsPresent):
+      let other: AlignmentChoice = choice == .original ? .normalized : .original
+      let hint = otherIsPresent ? "; this response has \(other.rawValue): choose it instead" : ""
+      return "at $.\(choice.rawValue): the alignment is null\(hint)"
     }
   }
 }
 
-/// One shape an ambiguous input matched, with the members that matched.
+/// One reading an ambiguous input allows, with the members that allow it.
 public struct ShapeMatch: Sendable, Equatable {
-  /// The shape.
-  public var shape: InputShape
-  /// The members that matched it.
+  /// The shape, or `nil` for an input ScribeKit does not read (another engine's JSON).
+  public var shape: InputShape?
+  /// The shape's summary, or what the unread input is: "an AssemblyAI transcript".
+  public var summary: String
+  /// The members that matched.
   public var marks: [String]
 
-  /// Creates a match.
+  /// A match with a shape ScribeKit reads.
   public init(shape: InputShape, marks: [String]) {
     self.shape = shape
+    self.summary = shape.summary
+    self.marks = marks
+  }
+
+  /// A match with an input ScribeKit does not read.
+  public init(unread summary: String, marks: [String]) {
+    self.shape = nil
+    self.summary = summary
     self.marks = marks
   }
 }
@@ -125,7 +142,7 @@ public enum NotTimingData: Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .audio(let kind):
-      return "this is \(kind), not timing data; transcribe it first"
+      return "this is \(kind), not timing data: speech-to-text makes a transcript from it"
     case .subtitles(let kind):
       return "this is \(kind): captions already made, not timing data"
     }

@@ -81,6 +81,8 @@ struct TranscriptReader: Sendable {
     do {
       values = try JSONParser.parseSequence(bytes)
     } catch {
+      // Subtitles behind a byte order mark or blank lines get this far: say what they are.
+      if let problem = UnreadInputs.sniff(bytes) { throw ReadError(problem: problem) }
       throw ReadError(
         problem: .syntax(
           line: error.location.line, column: error.location.column, reason: error.reason))
@@ -93,9 +95,17 @@ struct TranscriptReader: Sendable {
       guard let chosen = InputShapes.reader(for: forced) else {
         throw ReadError(problem: .shapeMismatch(forced: forced, reason: "no reader reads it"))
       }
-      // Insisting on a shape settles a tie or overrides a recogniser, but the input must still
-      // look like the shape at all.
-      if chosen.detect(input) == nil {
+      // Insisting on a shape settles a tie, but the input must still look like the shape, and
+      // another engine's JSON (two or more of its members) is never read as ElevenLabs'.
+      let engine = UnreadInputs.recognize(input).engines.first
+      if let engine, engine.evidence.marks.count >= 2 {
+        throw ReadError(
+          problem: .shapeMismatch(
+            forced: forced,
+            reason: "it looks like \(engine.what) (it has "
+              + engine.evidence.marks.joined(separator: ", ") + ")"))
+      }
+      if !chosen.accepts(input) {
         let looksLike: String
         do {
           looksLike = "it looks like " + (try InputShapes.detect(input)).shape.summary

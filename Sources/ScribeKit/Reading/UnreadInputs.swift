@@ -3,16 +3,24 @@
 ///
 /// An engine's JSON is recognised by members ElevenLabs never sends (AssemblyAI's `audio_url`
 /// and word `confidence`, Deepgram's `results.channels`, Whisper's `segments[].tokens`, ...),
-/// so its evidence outweighs any ElevenLabs shape that shares a member name with it (`words`,
-/// `segments`): an AssemblyAI file, whose times are milliseconds, is never read as seconds.
-/// When a later version reads one of these, its entry here becomes a shape in `Shapes/`.
+/// even where it shares a member name with an ElevenLabs shape (`words`, `segments`): an
+/// AssemblyAI file, whose times are milliseconds, is never read as seconds. When a later
+/// version reads one of these, its entry here becomes a shape in `Shapes/`.
 enum UnreadInputs {
-  /// Evidence from these recognizers starts here, above any shape ScribeKit reads.
-  static let base = 100
-
-  struct Recognized {
+  /// An engine whose members the input has.
+  struct EngineMatch {
+    /// The engine's JSON, as a phrase: "an AssemblyAI transcript".
+    var what: String
     var evidence: ShapeEvidence
-    var problem: ReadError.Problem
+    var problem: ReadError.Problem { .unreadInput(what: what, marks: evidence.marks) }
+  }
+
+  /// What the recognisers found.
+  struct Recognized {
+    /// The engines whose members the input has, the one with the most first.
+    var engines: [EngineMatch]
+    /// An ElevenLabs answer that holds no transcript (an error, an acknowledgement).
+    var answer: ReadError.Problem?
   }
 
   /// An engine, by the members that give its JSON away.
@@ -119,33 +127,32 @@ enum UnreadInputs {
   ]
 
   /// Every recogniser's verdict on `input`.
-  static func recognize(_ input: ParsedInput) -> [Recognized] {
-    var found = engines.compactMap { engine -> Recognized? in
-      guard let evidence = ShapeEvidence(base: base, engine.marks(input)) else { return nil }
-      return Recognized(
-        evidence: evidence, problem: .unreadInput(what: engine.name, marks: evidence.marks))
+  static func recognize(_ input: ParsedInput) -> Recognized {
+    let found = engines.compactMap { engine -> EngineMatch? in
+      guard let evidence = ShapeEvidence(base: 0, engine.marks(input)) else { return nil }
+      return EngineMatch(what: engine.name, evidence: evidence)
     }
-    if let answer = apiAnswer(input) { found.append(answer) }
-    return found
+    // The most marks first; the registry's order among equals.
+    let ranked = found.enumerated().sorted { lhs, rhs in
+      lhs.element.evidence.score != rhs.element.evidence.score
+        ? lhs.element.evidence.score > rhs.element.evidence.score : lhs.offset < rhs.offset
+    }.map(\.element)
+    return Recognized(engines: ranked, answer: apiAnswer(input))
   }
 
   /// ElevenLabs answers that hold no transcript: an error, or the acknowledgement of an
-  /// asynchronous request. They weigh less than any shape, so a transcript that happens to
-  /// carry a `message` is still read.
-  private static func apiAnswer(_ input: ParsedInput) -> Recognized? {
+  /// asynchronous request. Detection turns to them only when no shape matches, so a
+  /// transcript that happens to carry a `message` is still read.
+  private static func apiAnswer(_ input: ParsedInput) -> ReadError.Problem? {
     guard let object = input.object else { return nil }
     if let detail = object["detail"] {
-      return Recognized(
-        evidence: ShapeEvidence(score: 1, marks: ["detail"]),
-        problem: .notATranscript(
-          reason: "this is an API error response, not a transcript: \(describe(detail: detail))"))
+      return .notATranscript(
+        reason: "this is an API error response, not a transcript: \(describe(detail: detail))")
     }
     if object["request_id"] != nil, object["message"] != nil {
-      return Recognized(
-        evidence: ShapeEvidence(score: 1, marks: ["request_id", "message"]),
-        problem: .notATranscript(
-          reason: "this is the acknowledgement of an asynchronous (webhook) request, not a "
-            + "transcript; fetch the transcript by its transcription_id once it is ready"))
+      return .notATranscript(
+        reason: "this is the acknowledgement of an asynchronous (webhook) request, not a "
+          + "transcript; fetch the transcript by its transcription_id once it is ready")
     }
     return nil
   }

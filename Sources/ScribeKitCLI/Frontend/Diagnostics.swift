@@ -24,14 +24,14 @@ enum Diagnostics {
     case let error as ReadError:
       switch error.problem {
       case .notTimingData(.audio):
-        return text + "; `scribekit transcribe` makes a transcript from it"
+        return text + " (`scribekit transcribe`)"
       case .notTimingData(.subtitles):
         return text + "; `scribekit lint` checks it"
       case .ambiguousShape(let matches):
         return text + " (--input-shape "
-          + matches.map(\.shape.name).joined(separator: " or --input-shape ") + ")"
-      case .noTimings where text.contains("choose it instead"):
-        return text + " (--alignment)"
+          + matches.compactMap(\.shape?.name).joined(separator: " or --input-shape ") + ")"
+      case .alignmentIsNull(let choice, otherIsPresent: true):
+        return text + " (--alignment " + (choice == .original ? "normalized" : "original") + ")"
       default:
         return text
       }

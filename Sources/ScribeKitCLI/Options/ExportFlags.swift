@@ -40,7 +40,7 @@ struct ExportFlags: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "elevenlabs (the API's current defaults), elevenlabs-legacy (SRT defaults before 2025-08-24: 50 / 0.6 s / 5 s / 90), or a caption style for \(OutputFormats.all.filter { $0.appliesOptions.contains(.captionStyle) }.map(\.name).joined(separator: ", ")): \(Preset.captionStyles.map(\.name).joined(separator: ", ")).",
+      "elevenlabs (the API's current defaults), elevenlabs-legacy (SRT defaults before 2025-08-24: 50 / 0.6 s / 5 s / 90), or a caption style for \(FormatHelp.formats(taking: .captionStyle)): \(Preset.captionStyles.map(\.name).joined(separator: ", ")).",
       valueName: "name"))
   var preset: String = Preset.elevenlabs.name
 

@@ -109,6 +109,11 @@ struct ConvertCommand: AsyncParsableCommand {
     if explain { try explainCues(transcript) }
   }
 
+  /// The endings of the JSON files ScribeKit writes (`.segmented.json`), which a folder's
+  /// transcripts are told apart from.
+  static let exportSuffixes = OutputFormats.all.map { "." + $0.fileNameSuffix }
+    .filter { $0.hasSuffix(".json") && $0 != ".json" }
+
   /// The input files: arguments as given, folders replaced by their `*.json` files in name order.
   static func expand(_ inputs: [String]) throws -> [String] {
     var files: [String] = []
@@ -127,7 +132,8 @@ struct ConvertCommand: AsyncParsableCommand {
         throw CommandFailure("\(input): cannot list the folder: \(error.localizedDescription)")
       }
       let transcripts = names.filter {
-        $0.hasSuffix(".json") && !$0.hasSuffix(".segmented.json") && !$0.hasPrefix(".")
+        $0.hasSuffix(".json") && !Self.exportSuffixes.contains(where: $0.hasSuffix)
+          && !$0.hasPrefix(".")
       }
       if transcripts.isEmpty { throw CommandFailure("\(input): the folder has no .json files") }
       files += transcripts.sorted().map {

@@ -38,14 +38,16 @@ struct FormatConformanceTests {
   @Test(arguments: names)
   func rendersEveryInputKeepingEveryWordInOrder(name: String) throws {
     let format = try #require(OutputFormats.named(name))
-    let inputs = FormatInputs.all
-    #expect(inputs.count >= 4)
+    let inputs = try FormatInputs.all()
+    #expect(inputs.count >= 5)
     for (inputName, transcript) in inputs {
-      for speakers in [false, true] {
-        var options = format.defaultOptions(.current)
+      for (preset, speakers) in [
+        (Preset.elevenlabs, false), (.elevenlabs, true), (.netflixEnglish, true),
+      ] {
+        var options = ExportRequest(format, preset: preset).options
         options.includeSpeakers = speakers
+        let request = ExportRequest(format, preset: preset, options: options)
         let settings = ExportSettings(audioSource: "a.mp3", wordTimestamps: true)
-        let request = ExportRequest(format, options: options)
         let exported = Result { () throws(ExportError) in
           try transcript.export([request], settings: settings)
         }
@@ -56,31 +58,34 @@ struct FormatConformanceTests {
           return
         }
         let files = try exported.get()
-        #expect(files.count == max(1, transcript.isMultichannel ? transcript.channels.count : 1))
+        #expect(files.count == transcript.channels.count)
+        let context = "\(name) of \(inputName) (\(preset.name), speakers \(speakers))"
         for file in files {
           let channel = try #require(
             transcript.channels.first { $0.index == file.channelIndex } ?? transcript.channels.first
           )
           let cues = try #require(
-            transcript.cues(for: ExportRequest(format, options: options)).first {
-              $0.channelIndex == file.channelIndex
-            }?.cues)
+            transcript.cues(for: request).first { $0.channelIndex == file.channelIndex }?.cues)
           let spoken = try #require(
             try Self.spokenText(of: file),
             "no way to read \(name) back: add one to FormatConformanceTests.spokenText(of:)")
+          // Every character of every word, once and in order...
           #expect(
             FormatText.visible(spoken) == FormatText.spoken(cues),
-            "\(name) of \(inputName) (speakers \(speakers)) lost, repeated or reordered words")
+            "\(context) lost, repeated or reordered words")
+          // ...and no two words run together: line breaks may split text, never join it.
+          let shown = spoken.split(whereSeparator: \.isWhitespace).count
+          let written = cues.map { $0.lines?.joined(separator: " ") ?? $0.text }
+            .joined(separator: " ").split(whereSeparator: \.isWhitespace).count
+          #expect(shown >= written, "\(context) glued words together (\(shown) < \(written))")
           // The cues themselves cover every word of the channel once.
           #expect(
             FormatText.spoken(cues)
-              == FormatText.visible(
-                channel.words.filter(\.isTimed).map(\.text).joined()))
+              == FormatText.visible(channel.words.filter(\.isTimed).map(\.text).joined()))
         }
         // The same input gives the same bytes.
-        let again = try transcript.export(
-          [ExportRequest(format, options: options)], settings: settings)
-        #expect(again == files, "\(name) of \(inputName) differs between two runs")
+        let again = try transcript.export([request], settings: settings)
+        #expect(again == files, "\(context) differs between two runs")
       }
     }
   }

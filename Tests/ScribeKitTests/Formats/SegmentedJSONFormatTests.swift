@@ -47,7 +47,7 @@ struct SegmentedJSONTests {
   }
 
   @Test func readsBackToTheSameSegments() throws {
-    for (name, transcript) in FormatInputs.all {
+    for (name, transcript) in try FormatInputs.all() {
       for format in [SRTFormat(), SegmentedJSONFormat()] as [any OutputFormat] {
         var options = format.defaultOptions(.current)
         options.includeSpeakers = true

@@ -30,11 +30,8 @@ struct TextToSpeechShape: InputShapeReader {
     let choice = options.alignment
     guard let chosen = try AlignmentReader.chosenAlignment(fields, choice: choice) else {
       let other: AlignmentChoice = choice == .original ? .normalized : .original
-      let hint =
-        fields.value(other.rawValue) != nil
-        ? "; this response has \(other.rawValue): choose it instead" : ""
       throw ReadError(
-        problem: .noTimings(reason: "at $.\(choice.rawValue): the alignment is null\(hint)"))
+        problem: .alignmentIsNull(choice, otherIsPresent: fields.value(other.rawValue) != nil))
     }
     let characters = try AlignmentReader.readCharacters(chosen)
     return try AlignmentReader.transcript(

@@ -11,18 +11,14 @@ struct TextToSpeechStreamShape: InputShapeReader {
   var shape: InputShape { .textToSpeechStream }
 
   func detect(_ input: ParsedInput) -> ShapeEvidence? {
-    // Several documents can only be a stream. One is a one-chunk stream too, but a
-    // with-timestamps response first: it scores below ``TextToSpeechShape``.
-    if input.values.count > 1 {
-      return ShapeEvidence(base: 9, [("several JSON documents, one per line", true)])
-    }
-    guard let object = input.object else { return nil }
-    return ShapeEvidence(
-      base: 0,
-      [
-        ("alignment", object["alignment"] != nil),
-        ("normalized_alignment", object["normalized_alignment"] != nil),
-      ])
+    // Several documents can only be a stream; one is a with-timestamps response.
+    guard input.values.count > 1 else { return nil }
+    return ShapeEvidence(base: 0, [("several JSON documents, one per line", true)])
+  }
+
+  /// A one-chunk stream, which is also a with-timestamps response, is read when asked for.
+  func accepts(_ input: ParsedInput) -> Bool {
+    detect(input) != nil || TextToSpeechShape().detect(input) != nil
   }
 
   func read(
