@@ -9,7 +9,7 @@ public struct InputShape: Sendable, Hashable, CustomStringConvertible {
   public let name: String
   /// A short phrase for messages: "a single-channel speech-to-text response".
   public let summary: String
-  /// What identifies it, in a few words: `"words": word, spacing and audio_event items`.
+  /// What identifies it, in a few words of Markdown (as the README's table shows it).
   public let signature: String
 
   /// Creates a shape descriptor; the shapes ScribeKit reads are its static members.
