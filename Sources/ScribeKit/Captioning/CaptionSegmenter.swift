@@ -27,12 +27,18 @@ struct CaptionSegmenter: Sendable {
     words = BreakWords.forLanguage(self.language)
   }
 
-  /// A displayed word: its item, its text, and whether a space separated it from the previous.
+  /// A displayed word: its text, whether a space separated it from the previous, the first
+  /// item it shows, and the times and speaker of its speech.
+  ///
+  /// A token is usually one item. Punctuation that stands alone joins the token it belongs to
+  /// (see ``tokens(_:)``), so a token can show several items; its times are its word's.
   struct Token {
-    var item: Word
     var text: String
     var spaceBefore: Bool
     var itemIndex: Int
+    var start: Double
+    var end: Double
+    var speakerID: String?
   }
 
   /// The cues of a channel.
@@ -42,7 +48,8 @@ struct CaptionSegmenter: Sendable {
 
   /// The cues of items in timeline order.
   func cues(_ items: [Word]) -> [Cue] {
-    let tokens = Self.tokens(items)
+    var tokens = Self.tokens(items)
+    spreadCollapsedRuns(&tokens)
     guard !tokens.isEmpty else { return [] }
     let count = tokens.count
     let measure = Measure(tokens: tokens, segmenter: self)
@@ -78,23 +85,139 @@ struct CaptionSegmenter: Sendable {
       }, tokens: tokens, bounds: bounds)
   }
 
+  /// The displayed words of `items`, with real data's punctuation artifacts absorbed.
+  ///
+  /// Speech-to-text output has punctuation as items of its own ("." 20 ms long, a Japanese
+  /// "。" or "、") and sentence ends glued to the next word ("。あ"). Shown as they come, they
+  /// make cues and lines of punctuation alone, or lines that start with it. So: an item of
+  /// punctuation alone joins the word before it (an opening bracket or quote, the word after
+  /// it), and closing punctuation at the front of an item is shown with the word before it,
+  /// which lets a line or cue break right after it. Nothing is dropped or reordered: the text
+  /// is the same, only where it may break changes.
   static func tokens(_ items: [Word]) -> [Token] {
     var tokens: [Token] = []
+    tokens.reserveCapacity(items.count / 2 + 1)
     var sawSpace = false
+    // Opening punctuation waiting for the word it opens: its text, first item, and space.
+    var opening: (text: String, itemIndex: Int, spaceBefore: Bool)?
     for (index, item) in items.enumerated() {
-      if item.kind == .spacing || item.text.allSatisfy(\.isWhitespace) {
+      if item.kind == .spacing || Whitespace.isBlank(item.text) {
         sawSpace = true
         continue
       }
-      let text = item.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-      let leading = item.text.first?.isWhitespace ?? false
-      tokens.append(
-        Token(
-          item: item, text: text, spaceBefore: !tokens.isEmpty && (sawSpace || leading),
-          itemIndex: index))
+      var text = Self.collapsingWhitespace(item.text)
+      var spaceBefore = (sawSpace || (item.text.first?.isWhitespace ?? false))
       sawSpace = item.text.last?.isWhitespace ?? false
+      if opening == nil, !tokens.isEmpty, let first = text.first, Self.isClosing(first) {
+        let closing = text.prefix { Self.isClosing($0) }
+        if closing.count == text.count {
+          // Closing punctuation alone: it belongs to the word before it.
+          tokens[tokens.count - 1].text += text
+          continue
+        }
+        tokens[tokens.count - 1].text += closing
+        text = String(text.dropFirst(closing.count))
+        spaceBefore = false
+      }
+      if Self.isPunctuationOnly(text) {
+        // Opening punctuation alone (or anything before the first word) waits for a word.
+        if let waiting = opening {
+          opening = (
+            waiting.text + (spaceBefore ? " " : "") + text, waiting.itemIndex,
+            waiting.spaceBefore
+          )
+        } else {
+          opening = (text, index, spaceBefore)
+        }
+        continue
+      }
+      var token = Token(
+        text: text, spaceBefore: spaceBefore, itemIndex: index, start: item.start, end: item.end,
+        speakerID: item.speakerID)
+      if let waiting = opening {
+        token.text = waiting.text + (spaceBefore ? " " : "") + text
+        token.spaceBefore = waiting.spaceBefore
+        token.itemIndex = waiting.itemIndex
+        opening = nil
+      }
+      token.spaceBefore = token.spaceBefore && !tokens.isEmpty
+      tokens.append(token)
+    }
+    if let waiting = opening {
+      // Punctuation after the last word: it ends that word; with no word at all, it is shown.
+      if tokens.isEmpty, let item = items.first(where: { !Whitespace.isBlank($0.text) }) {
+        tokens.append(
+          Token(
+            text: waiting.text, spaceBefore: false, itemIndex: waiting.itemIndex,
+            start: item.start, end: item.end, speakerID: item.speakerID))
+      } else if !tokens.isEmpty {
+        tokens[tokens.count - 1].text += waiting.text
+      }
     }
     return tokens
+  }
+
+  private static func collapsingWhitespace(_ text: String) -> String {
+    guard text.contains(where: \.isWhitespace) else { return text }
+    return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// `true` for text made only of punctuation: ".", "。", "?!", "—", "(".
+  static func isPunctuationOnly(_ text: String) -> Bool {
+    !text.isEmpty && text.allSatisfy { $0.isPunctuation || $0.isWhitespace }
+  }
+
+  /// `true` for punctuation that closes or ends what came before: `.` `,` `)` `」` `。` `！`.
+  /// Opening brackets and quotes, Spanish `¿ ¡`, dashes and straight quotes (which open as
+  /// often as they close) are not.
+  static func isClosing(_ character: Character) -> Bool {
+    guard character.isPunctuation, let scalar = character.unicodeScalars.first else {
+      return false
+    }
+    switch scalar.properties.generalCategory {
+    case .openPunctuation, .initialPunctuation, .dashPunctuation, .connectorPunctuation:
+      return false
+    default:
+      return !"¿¡\"'#@&*\\/".contains(character)
+    }
+  }
+
+  /// Spreads runs of tokens whose times collapsed onto one instant (real responses have
+  /// dozens of items with start = end, elevenlabs-python issue 607) over the silence around
+  /// them, so their cues can be read; a run with no silence around it is left for the cue
+  /// costs to merge into its neighbours. Only the cues' times change: the words keep theirs,
+  /// and the reader has warned about the run.
+  func spreadCollapsedRuns(_ tokens: inout [Token]) {
+    var index = 0
+    while index < tokens.count {
+      let instant = tokens[index].start
+      var end = index
+      while end < tokens.count, tokens[end].start == instant, tokens[end].end == instant {
+        end += 1
+      }
+      guard end - index >= TimingRepair.collapsedRunLength else {
+        index = max(end, index + 1)
+        continue
+      }
+      let before = index > 0 ? tokens[index - 1].end : max(0, instant - 1)
+      let after = end < tokens.count ? tokens[end].start : instant + Double(end - index)
+      let widths = tokens[index..<end].map { max(1, style.width(of: $0.text)) }
+      let total = widths.reduce(0, +)
+      // As long as reading them takes, within the silence, around the instant.
+      let needed = total / style.maxCharactersPerSecond
+      let room = max(0, after - style.minGap - before)
+      let span = min(room, needed)
+      if span > 0 {
+        var from = min(max(before, instant - span / 2), after - style.minGap - span)
+        for (offset, width) in zip(index..<end, widths) {
+          let length = span * width / total
+          tokens[offset].start = from
+          tokens[offset].end = from + length
+          from += length
+        }
+      }
+      index = end
+    }
   }
 
   // MARK: Costs
@@ -189,14 +312,14 @@ struct CaptionSegmenter: Sendable {
     let last = tokens[end - 1]
     if !single {
       // Speakers and long pauses are hard boundaries.
-      if let speaker = last.item.speakerID,
-        let current = tokens[start..<(end - 1)].lazy.compactMap(\.item.speakerID).first,
+      if let speaker = last.speakerID,
+        let current = tokens[start..<(end - 1)].lazy.compactMap(\.speakerID).first,
         speaker != current
       {
         return nil
       }
-      if last.item.start - tokens[end - 2].item.end > style.pauseBreak { return nil }
-      if last.item.end - first.item.start > style.maxDuration { return nil }
+      if last.start - tokens[end - 2].end > style.pauseBreak { return nil }
+      if last.end - first.start > style.maxDuration { return nil }
     }
     guard let (layoutCost, splits) = layout(measure, start, end, maxLines: style.maxLines) else {
       return single ? (1_000, []) : nil
@@ -205,10 +328,10 @@ struct CaptionSegmenter: Sendable {
     var cost = 3.0 + layoutCost
     let width = measure.width(start, end)
     // The time the cue can have: up to the next word (less the gap), within the maximum.
-    let nextStart = end < tokens.count ? tokens[end].item.start - style.minGap : .infinity
+    let nextStart = end < tokens.count ? tokens[end].start - style.minGap : .infinity
     let available = max(
-      last.item.end - first.item.start,
-      min(nextStart, first.item.start + style.maxDuration) - first.item.start)
+      last.end - first.start,
+      min(nextStart, first.start + style.maxDuration) - first.start)
     let speed = width / max(available, 0.001)
     if speed > style.maxCharactersPerSecond {
       cost += 20 * (speed / style.maxCharactersPerSecond - 1) + 4
@@ -267,11 +390,11 @@ struct CaptionSegmenter: Sendable {
     let tokens = measure.tokens
     let firstItem = start == 0 ? 0 : tokens[start].itemIndex
     let lastItem = end < tokens.count ? tokens[end].itemIndex : items.count
-    let speaker = tokens[start..<end].lazy.compactMap(\.item.speakerID).first
+    let speaker = tokens[start..<end].lazy.compactMap(\.speakerID).first
     var cue = Cue(
       itemSlice: items[firstItem..<lastItem], text: lines.joined(separator: " "),
-      start: tokens[start].item.start,
-      end: max(tokens[start].item.start, tokens[start..<end].map(\.item.end).max() ?? 0),
+      start: tokens[start].start,
+      end: max(tokens[start].start, tokens[start..<end].map(\.end).max() ?? 0),
       speakerID: speaker, endReason: reason(measure, start, end))
     cue.lines = lines
     return cue
@@ -282,18 +405,18 @@ struct CaptionSegmenter: Sendable {
     guard end < tokens.count else { return .transcriptEnd }
     let last = tokens[end - 1]
     let next = tokens[end]
-    if let a = tokens[start..<end].lazy.compactMap(\.item.speakerID).first,
-      let b = next.item.speakerID,
+    if let a = tokens[start..<end].lazy.compactMap(\.speakerID).first,
+      let b = next.speakerID,
       a != b
     {
       return .speakerChange(from: a, to: b)
     }
-    let pause = next.item.start - last.item.end
+    let pause = next.start - last.end
     if pause > style.pauseBreak {
       return .pause(seconds: pause, limit: style.pauseBreak)
     }
     if cueCost(measure, start, end + 1) == nil {
-      if next.item.end - tokens[start].item.start > style.maxDuration {
+      if next.end - tokens[start].start > style.maxDuration {
         return .maxDuration(style.maxDuration)
       }
       return .lineFit(lines: style.maxLines, charactersPerLine: style.maxCharactersPerLine)
@@ -313,7 +436,10 @@ struct CaptionSegmenter: Sendable {
       let width = style.width(of: cues[index].text)
       let wanted = max(
         naturalEnd, start + style.minDuration, start + width / style.maxCharactersPerSecond)
-      var end = min(wanted, max(naturalEnd, start + style.maxDuration))
+      // Never on screen longer than the maximum, even when one word lasts longer (a sung
+      // note, a stretched item): the cue starts with the speech and is cut there.
+      var end = min(wanted, start + style.maxDuration)
+      cues[index].isCutAtMaximumDuration = naturalEnd > start + style.maxDuration
       if index + 1 < cues.count {
         let nextStart = cues[index + 1].start
         end = min(end, nextStart - style.minGap)

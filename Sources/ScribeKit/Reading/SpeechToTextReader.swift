@@ -30,6 +30,7 @@ enum SpeechToTextReader {
     repaired items: [Word], languageCode: String?, languageProbability: Double?,
     transcriptionID: String?, channelIndex: Int?, warnings: inout [ReadWarning]
   ) -> Transcript {
+    TimingRepair.warnAboutCollapsedRuns(items, path: "$.words", warnings: &warnings)
     if !items.contains(where: \.isTimed) {
       warnings.append(
         ReadWarning(path: "$.words", message: "the transcript has no words; every output is empty"))

@@ -47,6 +47,43 @@ enum TimingRepair {
   /// Times beyond this (about 278 hours) are taken for corrupt data rather than long audio.
   static let maximumTime = 1_000_000.0
 
+  /// How many timed items in a row at one instant (start = end, all equal) make a collapsed
+  /// run. Two happen in ordinary speech (a word and its punctuation); a run this long is the
+  /// timestamp collapse seen in songs and long diarized audio.
+  static let collapsedRunLength = 3
+
+  /// Warns once for every run of items whose times collapsed onto one instant: the words are
+  /// kept as they are (their times are the input's), and caption styles spread their cues over
+  /// the silence around them.
+  static func warnAboutCollapsedRuns(_ items: [Word], path: String, warnings: inout [ReadWarning]) {
+    var index = 0
+    while index < items.count {
+      guard items[index].isTimed, items[index].start == items[index].end else {
+        index += 1
+        continue
+      }
+      let instant = items[index].start
+      var end = index
+      var timed = 0
+      // Spacing between the collapsed words does not end the run.
+      while end < items.count,
+        !items[end].isTimed || (items[end].start == instant && items[end].end == instant)
+      {
+        if items[end].isTimed { timed += 1 }
+        end += 1
+      }
+      if timed >= collapsedRunLength {
+        warnings.append(
+          ReadWarning(
+            path: "\(path)[\(index)]",
+            message: "\(timed) items in a row all start and end at \(instant) s (collapsed "
+              + "timestamps); kept as they are, and caption styles spread them over the silence "
+              + "around them"))
+      }
+      index = max(end, index + 1)
+    }
+  }
+
   static func repair(
     _ items: [RawItem], warnings: inout [ReadWarning]
   ) throws(ReadError) -> [Word] {

@@ -27,6 +27,9 @@ public struct Cue: Sendable, Equatable {
   public var lines: [String]?
   /// Why the cue ends where it does.
   public var endReason: EndReason
+  /// `true` when a caption style cut the cue's time on screen at its maximum duration because
+  /// its words last longer (a sung note, a stretched item).
+  public var isCutAtMaximumDuration = false
 
   /// Creates a cue.
   public init(
@@ -111,7 +114,7 @@ public struct Cue: Sendable, Equatable {
     }
 
     /// A number as a person writes it: `0.8`, `4`, `1.25`.
-    static func format(_ value: Double) -> String {
+    package static func format(_ value: Double) -> String {
       // Values from other people's files can be absurd; only ordinary ones get the short form.
       guard value.isFinite, abs(value) < 1e12 else { return String(value) }
       let rounded = (value * 100).rounded() / 100

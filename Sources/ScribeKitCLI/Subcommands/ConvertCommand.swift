@@ -150,8 +150,13 @@ struct ConvertCommand: AsyncParsableCommand {
     for (index, cues) in channels {
       if let index { Diagnostics.write("channel \(index):\n") }
       for (number, cue) in cues.enumerated() {
+        let cut =
+          cue.isCutAtMaximumDuration
+          ? "; shown for the style's maximum duration, though its words last "
+            + "\(Cue.EndReason.format((cue.words.map(\.end).max() ?? cue.end) - cue.start)) s"
+          : ""
         Diagnostics.write(
-          "cue \(number + 1) \(Timecode.srt(cue.start)) --> \(Timecode.srt(cue.end)): ends because \(cue.endReason)\n"
+          "cue \(number + 1) \(Timecode.srt(cue.start)) --> \(Timecode.srt(cue.end)): ends because \(cue.endReason)\(cut)\n"
         )
       }
     }

@@ -129,7 +129,10 @@ struct CaptionSegmenterTests {
       }
     }
     for cue in cues {
-      let tokens = cue.words
+      // On screen, no cue outlasts the maximum, whatever its words' times.
+      #expect(cue.end - cue.start <= style.maxDuration + 1e-9, "seed \(seed): on screen too long")
+      // Punctuation items join the words they belong to and do not count as words here.
+      let tokens = cue.words.filter { !CaptionSegmenter.isPunctuationOnly($0.text) }
       let cueLines = cue.lines ?? []
       #expect(!cueLines.isEmpty)
       guard tokens.count > 1 else { continue }
