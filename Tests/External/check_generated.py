@@ -27,6 +27,7 @@ import random
 import re
 import subprocess
 import sys
+import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_outputs  # noqa: E402
@@ -61,6 +62,22 @@ def transcript(rng):
             "text": "".join(item["text"] for item in items), "words": items}
 
 
+def is_closing(character):
+    """Punctuation that closes what came before (as CaptionSegmenter.isClosing)."""
+    category = unicodedata.category(character)
+    return (category.startswith("P") and category not in ("Ps", "Pi", "Pd", "Pc")
+            and character not in "¿¡\"'#@&*\\/")
+
+
+def styled_words(words):
+    """The words a caption style shows: closing punctuation before the first word closes
+    nothing, and a subtitler deletes it."""
+    shown = [w for w in words if w["type"] != "spacing"]
+    while shown and shown[0]["text"].strip() and all(is_closing(c) for c in shown[0]["text"].strip()):
+        shown = shown[1:]
+    return shown
+
+
 def visible(text):
     return re.sub(r"\s+", "", text.replace("\u200b", ""))
 
@@ -84,13 +101,14 @@ def main():
 
     source = os.path.join(work, "in")
     os.makedirs(source, exist_ok=True)
-    expected = {}
+    expected, expected_styled = {}, {}
     for index in range(count):
         stem = f"t{index:05d}"
         document = transcript(rng)
         with open(os.path.join(source, stem + ".json"), "w", encoding="utf-8") as f:
             json.dump(document, f, ensure_ascii=rng.random() < 0.5)
         expected[stem] = visible("".join(i["text"] for i in document["words"] if i["type"] != "spacing"))
+        expected_styled[stem] = visible("".join(i["text"] for i in styled_words(document["words"])))
 
     runs = {
         "api": ["--format", "srt,vtt,html,docx", "--audio", "talk.mp3"],
@@ -112,8 +130,8 @@ def main():
             failures.append(f"{label} {path}: at {at}: got {got[at:at + 30]!r}, want {want[at:at + 30]!r}")
 
     for number, stem in enumerate(sorted(expected)):
-        want = expected[stem]
         for name in runs:
+            want = expected_styled[stem] if name == "styled" else expected[stem]
             folder = os.path.join(work, name)
             path = os.path.join(folder, stem + ".srt")
             with open(path, encoding="utf-8") as f:

@@ -9,7 +9,7 @@ struct LintCommandTests {
     let sample = CLI.sample("interview.srt")
     #expect(
       result.standardOutput
-        == "\(sample): cue 7: min-duration: 0.52 s on screen (minimum 0.83 s)\n"
+        == "\(sample): cue 7: min-duration: 0.52 s on screen (minimum 0.833 s)\n"
         + "\(sample): cue 8: min-gap: 63 ms before the next cue (minimum 83 ms)\n"
         + "13 cues, 2 violations of netflix-en: min-duration 1, min-gap 1\n")
   }
@@ -25,6 +25,63 @@ struct LintCommandTests {
     #expect(violations.first?["rule"] as? String == "min-duration")
     #expect(violations.first?["cue"] as? Int == 7)
     #expect(violations.first?["hard"] as? Bool == false)
+  }
+
+  /// Speech-to-text artifacts in a file written by anyone: a cue of a lone "." (as a 20 ms
+  /// word item makes it), a line opened by the sentence end of the phrase before, a cue on
+  /// screen for a minute and one for a millisecond.
+  static let artifacts = """
+    1
+    00:00:16,340 --> 00:00:17,173
+    .
+
+    2
+    00:00:18,000 --> 00:00:21,000
+    So that was it
+    , and then we left.
+
+    3
+    00:00:22,000 --> 00:01:24,600
+    <i>…and then nothing.</i>
+
+    4
+    00:01:25,000 --> 00:01:25,001
+    Gone.
+
+    """
+
+  @Test func lintNamesTheArtifactRulesAndExitsOne() throws {
+    let result = try CLI.run(
+      ["lint", "-", "--preset", "netflix-en"], stdin: Data(Self.artifacts.utf8))
+    #expect(result.status == 1)
+    #expect(
+      result.standardOutput
+        == "<stdin>: cue 1: punctuation-only: the cue's only text is \".\"\n"
+        + "<stdin>: cue 2: line-starts-with-punctuation: line 2 starts with \",\"\n"
+        + "<stdin>: cue 3: max-duration: 62.6 s on screen (maximum 7 s)\n"
+        + "<stdin>: cue 4: reading-speed: 5000 characters per second (limit 20)\n"
+        + "<stdin>: cue 4: min-duration: 0.001 s on screen (minimum 0.833 s)\n"
+        + "4 cues, 5 violations of netflix-en: reading-speed 1, min-duration 1, max-duration 1, "
+        + "punctuation-only 1, line-starts-with-punctuation 1\n")
+  }
+
+  @Test func theArtifactRulesAreHardInJSON() throws {
+    let japanese = "WEBVTT\n\n00:01.000 --> 00:04.000\n。\n\n00:05.000 --> 00:08.000\n。あした\n"
+    let result = try CLI.run(
+      ["lint", "-", "--preset", "netflix-ja", "--json"], stdin: Data(japanese.utf8))
+    #expect(result.status == 1)
+    let document =
+      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+    let violations = document?["violations"] as? [[String: Any]] ?? []
+    #expect(
+      violations.map { "\($0["cue"] as? Int ?? 0) \($0["rule"] as? String ?? "")" } == [
+        "1 punctuation-only", "2 line-starts-with-punctuation",
+      ])
+    #expect(violations.allSatisfy { $0["hard"] as? Bool == true })
+    let summary = document?["summary"] as? [String: Int]
+    #expect(summary?["punctuation-only"] == 1)
+    #expect(summary?["line-starts-with-punctuation"] == 1)
+    #expect(summary?["line-break"] == 0)
   }
 
   @Test func ourNetflixOutputPassesItsOwnLint() throws {

@@ -14,6 +14,10 @@ public struct ExportRequest: Sendable, Equatable {
   /// The caption rules that choose this request's cues and lines, or `nil` for the API's rule.
   /// Only formats that take caption styles (``FormatOptions/captionStyle``) use it.
   public var style: CaptionStyle?
+  /// How a document's paragraphs are made when no segmentation option was given, or `nil`
+  /// for the API's rule with ``options``. Only formats that take paragraphs
+  /// (``FormatOptions/paragraphs``) use it.
+  public var paragraphs: ParagraphStyle?
 
   /// Creates a request for `format` under `preset`.
   ///
@@ -29,6 +33,9 @@ public struct ExportRequest: Sendable, Equatable {
     self.format = format
     self.options = options ?? format.defaultOptions(preset.apiDefaults)
     self.style = format.appliesOptions.contains(.captionStyle) ? preset.captionStyle : nil
+    // Options given explicitly are honoured as the API would honour them.
+    self.paragraphs =
+      format.appliesOptions.contains(.paragraphs) && options == nil ? preset.paragraphs : nil
   }
 
   /// `true` when a caption style, not the API's rule, makes this request's cues.
@@ -37,6 +44,7 @@ public struct ExportRequest: Sendable, Equatable {
   /// Two requests are equal when they name the same format with the same options and style.
   public static func == (lhs: ExportRequest, rhs: ExportRequest) -> Bool {
     lhs.format.name == rhs.format.name && lhs.options == rhs.options && lhs.style == rhs.style
+      && lhs.paragraphs == rhs.paragraphs
   }
 
   /// Parses the JSON array a user would send as `additional_formats` to `POST /v1/speech-to-text`.
@@ -119,7 +127,18 @@ public struct ExportRequest: Sendable, Equatable {
           warnings.append("\(memberPath): ignored; not an export option the API knows")
         }
       }
-      requests.append(ExportRequest(format, preset: preset, options: options))
+      var request = ExportRequest(format, preset: preset, options: options)
+      let segmentation = [
+        "segment_on_silence_longer_than_s", "max_segment_duration_s", "max_segment_chars",
+      ]
+      if format.appliesOptions.contains(.paragraphs),
+        !object.members.contains(where: { segmentation.contains($0.key) }),
+        options == format.defaultOptions(preset.apiDefaults).withDisplayFlags(of: options)
+      {
+        // An entry that sets no segmentation option gets the preset's paragraphs.
+        request.paragraphs = preset.paragraphs
+      }
+      requests.append(request)
     }
     return (requests, warnings)
   }

@@ -23,20 +23,24 @@ public struct ExportSettings: Sendable, Equatable {
   public var audioSource: String?
   /// Time every word where the format can (``FormatOptions/wordTimestamps``). Default: off.
   public var wordTimestamps: Bool
-  /// The start of every file name. `nil` (the default) uses the transcription ID, made safe
-  /// for a file name, or `transcript`.
+  /// The start of every file name. `nil` (the default) uses ``Transcript/defaultFileStem``.
   public var fileStem: String?
+  /// The transcript's language, as an API `language_code` (`eng`, `jpn`) or a BCP 47 tag
+  /// (`en`, `pt-BR`), for the caption styles' break rules and the documents' language. `nil`
+  /// (the default) uses the channel's or the transcript's `language_code`.
+  public var language: String?
 
   /// Creates settings.
   public init(
     channels: ChannelSelection = .each, title: String? = nil, audioSource: String? = nil,
-    wordTimestamps: Bool = false, fileStem: String? = nil
+    wordTimestamps: Bool = false, fileStem: String? = nil, language: String? = nil
   ) {
     self.channels = channels
     self.title = title
     self.audioSource = audioSource
     self.wordTimestamps = wordTimestamps
     self.fileStem = fileStem
+    self.language = language
   }
 }
 
@@ -77,13 +81,14 @@ extension Transcript {
       for (channelIndex, channel) in selected {
         var info = DocumentInfo(
           title: settings.title ?? "Transcript",
-          languageCode: channel.languageCode ?? languageCode,
+          languageCode: settings.language ?? channel.languageCode ?? languageCode,
           audioSource: settings.audioSource)
         if let channelIndex, isMultichannel, settings.title == nil {
           info.title = "Transcript, channel \(channelIndex)"
         }
         let input = RenderInput(
-          cues: cues(of: channel, for: request), options: request.options, document: info,
+          cues: cues(of: channel, for: request, language: settings.language),
+          options: request.options, document: info,
           wordTimestamps: settings.wordTimestamps, channelIndex: channelIndex)
         rendered.append(
           (request.format, channelIndex, try request.format.render(input), request.options))
@@ -112,15 +117,24 @@ extension Transcript {
   ///
   /// - Throws: ``ExportError/channelNotFound(requested:available:)``.
   public func cues(
-    for request: ExportRequest, channels selection: ChannelSelection = .each
+    for request: ExportRequest, channels selection: ChannelSelection = .each,
+    language: String? = nil
   ) throws(ExportError) -> [(channelIndex: Int?, cues: [Cue])] {
-    try channels(selection).map { ($0.index, cues(of: $0.channel, for: request)) }
+    try channels(selection).map {
+      ($0.index, cues(of: $0.channel, for: request, language: language))
+    }
   }
 
-  func cues(of channel: Channel, for request: ExportRequest) -> [Cue] {
+  func cues(of channel: Channel, for request: ExportRequest, language: String? = nil) -> [Cue] {
     // A style set on a request whose format was changed afterwards does not follow it.
-    if let style = request.style, request.format.appliesOptions.contains(.captionStyle) {
-      return CaptionSegmenter(style: style).cues(channel)
+    let applies = request.format.appliesOptions
+    if let style = request.style, applies.contains(.captionStyle) {
+      return CaptionSegmenter(
+        style: style, language: language ?? channel.languageCode ?? languageCode
+      ).cues(channel)
+    }
+    if request.paragraphs == .readable, applies.contains(.paragraphs) {
+      return Paragrapher().cues(channel.words)
     }
     return Segmenter(options: request.options).cues(channel)
   }

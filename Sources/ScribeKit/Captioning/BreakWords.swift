@@ -4,29 +4,107 @@ import Foundation
 ///
 /// A break is good after sentence or clause punctuation and before a conjunction or a
 /// preposition; it is bad after an article, a determiner, a possessive or a preposition (which
-/// would leave it hanging at a line end), and between a first name and a surname.
+/// would leave it hanging at a line end), and between a first name and a surname. These are the
+/// line-treatment rules every Netflix timed text style guide shares ("The line should be broken
+/// after punctuation marks, before conjunctions, before prepositions; the line break should not
+/// separate a noun from an article, a noun from an adjective, a first name from a last name, a
+/// verb from a subject pronoun, a prepositional verb from its preposition, a verb from an
+/// auxiliary, reflexive pronoun or negation"):
+/// https://partnerhelp.netflixstudios.com/hc/en-us/articles/215758617 (section "Line
+/// Treatment"). Each language's lists name their own sources.
+///
+/// Languages written without spaces have no lists; their rules are in ``script``.
 struct BreakWords: Sendable, Equatable {
-  /// Words a break should come before (conjunctions, prepositions).
+  /// How a language's text may be divided where no space separates two displayed words.
+  enum Script: Sendable, Equatable {
+    /// Words are separated by spaces. Where a Han or kana character meets another without a
+    /// space, the kana-and-kanji heuristic of ``CaptionSegmenter/scriptBreakCost(_:_:)``
+    /// applies, as it always has.
+    case spaced
+    /// Japanese: phrases (bunsetsu) end after particles and auxiliary endings; kanji and
+    /// katakana runs and a kanji with its okurigana stay together
+    /// (``CaptionSegmenter/japaneseBreakCost(_:_:)``).
+    case japanese
+    /// Chinese: any character boundary is allowed except inside a Latin word or a number and
+    /// where punctuation forbids it (``CaptionSegmenter/chineseBreakCost(_:_:)``).
+    case chinese
+    /// Korean: breaks only at spaces, never inside an eojeol (a space-delimited unit, to which
+    /// particles and endings are attached).
+    case korean
+  }
+
+  /// Words a break should come before (conjunctions, prepositions, relative words).
   var breakBefore: Set<String>
-  /// Words a break should not come after (articles, determiners, possessives, prepositions).
+  /// Words a break should not come after (articles, determiners, possessives, prepositions,
+  /// conjunctions, clitic pronouns, auxiliaries, negation).
   var noBreakAfter: Set<String>
+  /// The words of ``noBreakAfter`` that bind to the next word as an article binds to its noun
+  /// (articles, contractions of a preposition with an article, demonstrative and possessive
+  /// determiners): a break after one costs 12 rather than 4. Netflix's guides put "a noun from
+  /// an article" first among what a line break must not separate.
+  var bindsToNext: Set<String>
+  /// Words a break should not come before: Korean bound nouns and unit nouns, which are
+  /// written apart from the word that governs them but read with it.
+  var noBreakBefore: Set<String>
   /// Common first names: no break between one of these and the capitalized word after it.
   var firstNames: Set<String>
+  /// `true` where a word ending in an apostrophe is elided ("l'", "d'", "dell'") and belongs to
+  /// the next word, so that a break after it is (nearly) forbidden (French, Italian).
+  var elision: Bool
+  /// How text without spaces is divided.
+  var script: Script
 
   /// Creates word lists; words are compared lowercased without surrounding punctuation.
-  init(breakBefore: Set<String>, noBreakAfter: Set<String>, firstNames: Set<String> = []) {
+  init(
+    breakBefore: Set<String>, noBreakAfter: Set<String>, bindsToNext: Set<String> = [],
+    noBreakBefore: Set<String> = [],
+    firstNames: Set<String> = [], elision: Bool = false, script: Script = .spaced
+  ) {
     self.breakBefore = breakBefore
     self.noBreakAfter = noBreakAfter
+    self.bindsToNext = bindsToNext
+    self.noBreakBefore = noBreakBefore
     self.firstNames = firstNames
+    self.elision = elision
+    self.script = script
   }
 
-  /// The lists for a language tag, or empty lists when there are none.
+  /// No lists: words break anywhere a space allows.
+  static let none = BreakWords(breakBefore: [], noBreakAfter: [])
+
+  /// The lists for a language: an ISO 639-1 code (`es`), an ISO 639-2/3 code or the API's
+  /// `language_code` (`spa`, `fra`, `deu`, `ger`, `cmn`), or a BCP 47 tag (`pt-BR`,
+  /// `zh-Hant`); empty lists when there are none or the tag is `nil`.
   static func forLanguage(_ tag: String?) -> BreakWords {
-    switch tag?.split(separator: "-").first.map(String.init) {
+    switch primaryLanguage(tag) {
     case "en": return english
-    default: return BreakWords(breakBefore: [], noBreakAfter: [])
+    case "es": return spanish
+    case "fr": return french
+    case "de": return german
+    case "pt": return portuguese
+    case "it": return italian
+    case "ja": return japanese
+    case "zh", "yue": return chinese
+    case "ko": return korean
+    default: return none
     }
   }
+
+  /// The two-letter (or, without one, three-letter) code of a tag's primary language subtag,
+  /// lowercased: `pt-BR` → `pt`, `spa` → `es`, `zh_Hant` → `zh`, `cmn` → `zh`.
+  static func primaryLanguage(_ tag: String?) -> String? {
+    guard
+      let first = tag?.split(whereSeparator: { $0 == "-" || $0 == "_" }).first?.lowercased(),
+      !first.isEmpty
+    else { return nil }
+    if let bibliographic = bibliographicCodes[first] { return bibliographic }
+    return Language.tag(forAPICode: first)
+  }
+
+  /// ISO 639-2/B codes, which differ from the ISO 639-3 codes the API gives.
+  private static let bibliographicCodes: [String: String] = [
+    "fre": "fr", "ger": "de", "chi": "zh", "dut": "nl", "gre": "el", "cze": "cs", "per": "fa",
+  ]
 
   /// English, after the BBC and Netflix guidance on line breaks.
   static let english = BreakWords(
@@ -47,9 +125,26 @@ struct BreakWords: Sendable, Equatable {
       "karen", "anna", "maria", "emma", "olivia", "amara", "peter", "paul", "george", "jane",
     ])
 
-  /// `word` lowercased, without the punctuation around it.
+  /// `word` lowercased, without the punctuation around it; a typographic apostrophe (’ or ʼ)
+  /// is read as "'", so that "l’" and "l'" are one key.
   static func key(_ word: String) -> String {
-    word.lowercased().trimmingCharacters(in: .punctuationCharacters.subtracting(["'", "."]))
+    var lowered = word.lowercased()
+    if lowered.contains(where: { $0 == "\u{2019}" || $0 == "\u{02BC}" }) {
+      lowered = String(lowered.map { $0 == "\u{2019}" || $0 == "\u{02BC}" ? "'" : $0 })
+    }
+    return lowered.trimmingCharacters(in: .punctuationCharacters.subtracting(["'", "."]))
       .trimmingCharacters(in: CharacterSet(charactersIn: ",;:!?\"()[]"))
   }
+
+  /// `true` when `word` is an elided form that leans on the next word: letters followed by an
+  /// apostrophe ("l'", "dell'", "qu’"), as French and Italian write them. Italian apocopes that
+  /// end a phrase ("un po'", "mo'") are not.
+  static func isElided(_ word: String) -> Bool {
+    guard let last = word.last, "'\u{2019}\u{02BC}".contains(last) else { return false }
+    guard word.dropLast().last?.isLetter ?? false else { return false }
+    return !apocopes.contains(key(word))
+  }
+
+  /// Words written with a final apostrophe that are whole (Italian apocopes), not elided.
+  private static let apocopes: Set<String> = ["po'", "mo'", "pie'", "be'", "ca'"]
 }

@@ -92,8 +92,9 @@ struct CaptionSegmenter: Sendable {
   /// make cues and lines of punctuation alone, or lines that start with it. So: an item of
   /// punctuation alone joins the word before it (an opening bracket or quote, the word after
   /// it), and closing punctuation at the front of an item is shown with the word before it,
-  /// which lets a line or cue break right after it. Nothing is dropped or reordered: the text
-  /// is the same, only where it may break changes.
+  /// which lets a line or cue break right after it. Nothing is reordered, and the text is the
+  /// same but for closing punctuation before the channel's first word, which closes nothing
+  /// and is not shown (its item stays in the first cue).
   static func tokens(_ items: [Word]) -> [Token] {
     var tokens: [Token] = []
     tokens.reserveCapacity(items.count / 2 + 1)
@@ -118,6 +119,11 @@ struct CaptionSegmenter: Sendable {
         tokens[tokens.count - 1].text += closing
         text = String(text.dropFirst(closing.count))
         spaceBefore = false
+      }
+      if tokens.isEmpty, opening == nil, text.allSatisfy(Self.isClosing) {
+        // Closing punctuation before the first word closes nothing: a subtitler deletes it.
+        // The item stays in the first cue's items; only its mark is not shown.
+        continue
       }
       if Self.isPunctuationOnly(text) {
         // Opening punctuation alone (or anything before the first word) waits for a word.
@@ -203,8 +209,12 @@ struct CaptionSegmenter: Sendable {
       let after = end < tokens.count ? tokens[end].start : instant + Double(end - index)
       let widths = tokens[index..<end].map { max(1, style.width(of: $0.text)) }
       let total = widths.reduce(0, +)
-      // As long as reading them takes, within the silence, around the instant.
-      let needed = total / style.maxCharactersPerSecond
+      // As long as reading them takes (spaces, and the gaps between their cues, included),
+      // within the silence, around the instant.
+      let count = Double(end - index)
+      let needed =
+        (total + count * style.width(of: " ")) / style.maxCharactersPerSecond * 1.5
+        + count * style.minGap
       let room = max(0, after - style.minGap - before)
       let span = min(room, needed)
       if span > 0 {
@@ -222,32 +232,11 @@ struct CaptionSegmenter: Sendable {
 
   // MARK: Costs
 
-  private static let sentenceEnds: Set<Character> = [".", "?", "!", "…", "。", "？", "！", "‼"]
-  private static let clauseEnds: Set<Character> = [",", ";", ":", "—", "、", "，", "；", "："]
+  /// Whether `text` ends a sentence (see ``Sentences``).
+  static func endsSentence(_ text: String) -> Bool { Sentences.endsSentence(text) }
 
-  static func lastMark(_ text: String) -> Character? {
-    text.last { !"\"'”’)]」』）".contains($0) }
-  }
-
-  private static let abbreviations: Set<String> = [
-    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "jr.", "sr.", "vs.", "etc.", "e.g.", "i.e.",
-    "mt.", "no.", "fig.", "approx.", "inc.", "ltd.", "co.",
-  ]
-
-  static func endsSentence(_ text: String) -> Bool {
-    guard let mark = lastMark(text), sentenceEnds.contains(mark) else { return false }
-    if mark == "." {
-      let lowered = text.lowercased()
-      if abbreviations.contains(lowered) { return false }
-      // An initial such as "J." ends a name, not a sentence.
-      if text.count == 2, text.first?.isUppercase ?? false { return false }
-    }
-    return true
-  }
-
-  static func endsClause(_ text: String) -> Bool {
-    lastMark(text).map { clauseEnds.contains($0) } ?? false
-  }
+  /// Whether `text` ends a clause (see ``Sentences``).
+  static func endsClause(_ text: String) -> Bool { Sentences.endsClause(text) }
 
   /// Widths and break costs computed once per transcript, so that trying a cue is arithmetic.
   struct Measure {
@@ -275,8 +264,8 @@ struct CaptionSegmenter: Sendable {
       prefixSpaces = spaces
       breakCosts = costs
       spaceWidth = segmenter.style.width(of: " ")
-      sentenceEnd = tokens.map { CaptionSegmenter.endsSentence($0.text) }
-      clauseEnd = tokens.map { CaptionSegmenter.endsClause($0.text) }
+      sentenceEnd = tokens.map { Sentences.endsSentence($0.text) }
+      clauseEnd = tokens.map { Sentences.endsClause($0.text) }
     }
 
     /// The width of `tokens[start..<end]` on one line.
@@ -337,6 +326,11 @@ struct CaptionSegmenter: Sendable {
       cost += 20 * (speed / style.maxCharactersPerSecond - 1) + 4
     }
     if available < style.minDuration { cost += 6 }
+    // A next cue that starts (nearly) with this one leaves it no time on screen, or overlaps
+    // it: words collapsed onto one instant belong together, within the limits.
+    if end < tokens.count, tokens[end].start - style.minGap < first.start + 0.001 {
+      cost += 500
+    }
     if end < tokens.count {
       if measure.sentenceEnd[end - 1] {
         cost += 0
@@ -421,8 +415,8 @@ struct CaptionSegmenter: Sendable {
       }
       return .lineFit(lines: style.maxLines, charactersPerLine: style.maxCharactersPerLine)
     }
-    if Self.endsSentence(last.text) { return .sentenceEnd }
-    if Self.endsClause(last.text) { return .clauseEnd }
+    if Sentences.endsSentence(last.text) { return .sentenceEnd }
+    if Sentences.endsClause(last.text) { return .clauseEnd }
     return .bestBalance
   }
 
@@ -430,6 +424,13 @@ struct CaptionSegmenter: Sendable {
   /// and closes short gaps.
   private func timed(_ cues: [Cue], tokens: [Token], bounds: [(Int, Int)]) -> [Cue] {
     var cues = cues
+    // Cues whose words collapsed onto one instant, with no silence to spread them over, can
+    // start together; each then starts just late enough to be shown (1 ms) before the next,
+    // keeping the minimum gap, rather than overlap.
+    for index in cues.indices.dropFirst() {
+      cues[index].start = max(cues[index].start, cues[index - 1].start + style.minGap + 0.001)
+      cues[index].end = max(cues[index].end, cues[index].start)
+    }
     for index in cues.indices {
       let start = cues[index].start
       let naturalEnd = cues[index].end

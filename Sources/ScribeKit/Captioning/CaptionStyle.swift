@@ -83,6 +83,61 @@ public struct CaptionStyle: Sendable, Equatable, Hashable {
     name: "netflix-ko", maxCharactersPerLine: 16, counting: .eastAsianWidth,
     maxCharactersPerSecond: 12, language: "ko")
 
+  /// Netflix Spanish (Latin America & Spain) timed text style guide: 42 characters per line,
+  /// 2 lines; 17 characters per second for adult programmes; the general requirements' 5/6 s
+  /// minimum and 7 s maximum duration and 2-frame gap.
+  /// Source: https://partnerhelp.netflixstudios.com/hc/en-us/articles/217349997 (42 characters
+  /// per line); general requirements,
+  /// https://partnerhelp.netflixstudios.com/hc/en-us/articles/215758617. The reading speed is the
+  /// 17 characters per second that Netflix sets for subtitles in languages other than English
+  /// (its template guide, https://partnerhelp.netflixstudios.com/hc/en-us/articles/219375728, and
+  /// Subtitle Edit's Netflix quality check, which applies it to every language without its own
+  /// figure); Pixelogic's Spanish (Latin American) guide gives the same 17 and 42.
+  public static let netflixSpanish = CaptionStyle(
+    name: "netflix-es", maxCharactersPerSecond: 17, language: "es")
+
+  /// Netflix French timed text style guide: 42 characters per line, 2 lines; 17 characters
+  /// per second for adult programmes; 5/6 s minimum and 7 s maximum duration, 2-frame gap.
+  /// Source: https://partnerhelp.netflixstudios.com/hc/en-us/articles/217351577 (42 characters
+  /// per line); the general requirements and the 17 characters per second as for
+  /// ``netflixSpanish``.
+  public static let netflixFrench = CaptionStyle(
+    name: "netflix-fr", maxCharactersPerSecond: 17, language: "fr")
+
+  /// Netflix German timed text style guide: 42 characters per line, 2 lines; 17 characters
+  /// per second for adult programmes; 5/6 s minimum and 7 s maximum duration, 2-frame gap.
+  /// Source: https://partnerhelp.netflixstudios.com/hc/en-us/articles/217351587 (42 characters
+  /// per line); the general requirements and the 17 characters per second as for
+  /// ``netflixSpanish`` (Pixelogic's German guide gives the same 17 and 42).
+  public static let netflixGerman = CaptionStyle(
+    name: "netflix-de", maxCharactersPerSecond: 17, language: "de")
+
+  /// Netflix Brazilian Portuguese timed text style guide: 42 characters per line, 2 lines;
+  /// 17 characters per second for adult programmes; 5/6 s minimum and 7 s maximum duration,
+  /// 2-frame gap.
+  /// Source: https://partnerhelp.netflixstudios.com/hc/en-us/articles/215600497 (42 characters
+  /// per line); the general requirements and the 17 characters per second as for
+  /// ``netflixSpanish``.
+  public static let netflixBrazilianPortuguese = CaptionStyle(
+    name: "netflix-pt-br", maxCharactersPerSecond: 17, language: "pt-BR")
+
+  /// Netflix Italian timed text style guide: 42 characters per line, 2 lines; 17 characters
+  /// per second for adult programmes; 5/6 s minimum and 7 s maximum duration, 2-frame gap.
+  /// Source: https://partnerhelp.netflixstudios.com/hc/en-us/articles/215349898 (42 characters
+  /// per line); the general requirements and the 17 characters per second as for
+  /// ``netflixSpanish``.
+  public static let netflixItalian = CaptionStyle(
+    name: "netflix-it", maxCharactersPerSecond: 17, language: "it")
+
+  /// Netflix Traditional Chinese timed text style guide: 16 full-width characters per line,
+  /// 2 lines, half-width characters count 0.5; 9 characters per second for adult programmes.
+  /// Source: https://partnerhelp.netflixstudios.com/hc/en-us/articles/215994807 (16 characters
+  /// per line); the reading speed is the 9 characters per second Subtitle Edit's Netflix
+  /// quality check applies to Chinese, and Pixelogic's Traditional Chinese guide gives the same.
+  public static let netflixTraditionalChinese = CaptionStyle(
+    name: "netflix-zh-hant", maxCharactersPerLine: 16, counting: .eastAsianWidth,
+    maxCharactersPerSecond: 9, language: "zh-Hant")
+
   /// BBC subtitle guidelines: 37 characters per line (the Teletext-derived limit of 68% of the
   /// screen width), 2 lines, 160–180 words per minute (about 15 characters per second), 0.3 s
   /// minimum for short words but 1 s as a working minimum, 7 s maximum.

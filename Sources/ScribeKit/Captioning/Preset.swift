@@ -18,25 +18,34 @@ public struct Preset: Sendable, Equatable, Hashable {
   /// The caption rules for the formats that take them (``FormatOptions/captionStyle``), or
   /// `nil` for the API's rule.
   public var captionStyle: CaptionStyle?
+  /// How documents (``FormatOptions/paragraphs``) are divided when no segmentation option is
+  /// given: the API's speaker turns for the `elevenlabs` presets, readable paragraphs for the
+  /// others.
+  public var paragraphs: ParagraphStyle
 
-  /// Creates a preset. A caption style's name becomes the preset's name.
-  public init(name: String, apiDefaults: APIDefaults = .current, captionStyle: CaptionStyle? = nil)
-  {
+  /// Creates a preset.
+  public init(
+    name: String, apiDefaults: APIDefaults = .current, captionStyle: CaptionStyle? = nil,
+    paragraphs: ParagraphStyle = .readable
+  ) {
     self.name = name
     self.apiDefaults = apiDefaults
     self.captionStyle = captionStyle
+    self.paragraphs = paragraphs
   }
 
-  /// A preset that makes captions with `style` and otherwise follows the current API defaults.
+  /// A preset that makes captions with `style`, readable paragraphs for documents, and
+  /// otherwise follows the current API defaults. The style's name becomes the preset's.
   public init(_ style: CaptionStyle) {
     self.init(name: style.name, captionStyle: style)
   }
 
   /// The API's current defaults (since 2025-08-24). The default everywhere.
-  public static let elevenlabs = Preset(name: "elevenlabs")
+  public static let elevenlabs = Preset(name: "elevenlabs", paragraphs: .speakerTurns)
   /// The API's SRT defaults before 2025-08-24 (50 / 0.6 s / 5 s / 90), to reproduce older
   /// exports.
-  public static let elevenlabsLegacy = Preset(name: "elevenlabs-legacy", apiDefaults: .legacy)
+  public static let elevenlabsLegacy = Preset(
+    name: "elevenlabs-legacy", apiDefaults: .legacy, paragraphs: .speakerTurns)
   /// ``CaptionStyle/netflixEnglish``.
   public static let netflixEnglish = Preset(.netflixEnglish)
   /// ``CaptionStyle/netflixJapanese``.
@@ -45,6 +54,18 @@ public struct Preset: Sendable, Equatable, Hashable {
   public static let netflixChinese = Preset(.netflixChinese)
   /// ``CaptionStyle/netflixKorean``.
   public static let netflixKorean = Preset(.netflixKorean)
+  /// ``CaptionStyle/netflixSpanish``.
+  public static let netflixSpanish = Preset(.netflixSpanish)
+  /// ``CaptionStyle/netflixFrench``.
+  public static let netflixFrench = Preset(.netflixFrench)
+  /// ``CaptionStyle/netflixGerman``.
+  public static let netflixGerman = Preset(.netflixGerman)
+  /// ``CaptionStyle/netflixBrazilianPortuguese``.
+  public static let netflixBrazilianPortuguese = Preset(.netflixBrazilianPortuguese)
+  /// ``CaptionStyle/netflixItalian``.
+  public static let netflixItalian = Preset(.netflixItalian)
+  /// ``CaptionStyle/netflixTraditionalChinese``.
+  public static let netflixTraditionalChinese = Preset(.netflixTraditionalChinese)
   /// ``CaptionStyle/bbc``.
   public static let bbc = Preset(.bbc)
   /// ``CaptionStyle/vertical``.
@@ -53,7 +74,8 @@ public struct Preset: Sendable, Equatable, Hashable {
   /// Every built-in preset: the API's two, then the caption styles.
   public static let all: [Preset] = [
     elevenlabs, elevenlabsLegacy, netflixEnglish, netflixJapanese, netflixChinese, netflixKorean,
-    bbc, vertical,
+    netflixSpanish, netflixFrench, netflixGerman, netflixBrazilianPortuguese, netflixItalian,
+    netflixTraditionalChinese, bbc, vertical,
   ]
 
   /// The built-in preset called `name`, or `nil`.

@@ -18,8 +18,8 @@ public struct DOCXFormat: OutputFormat {
   public var isBinary: Bool { true }
   /// `true`.
   public var isAPIFormat: Bool { true }
-  /// Speakers, timestamps and title.
-  public var appliesOptions: FormatOptions { [.speakers, .timestamps, .title] }
+  /// Speakers, timestamps, title and paragraphs.
+  public var appliesOptions: FormatOptions { [.speakers, .timestamps, .title, .paragraphs] }
 
   /// The document's bytes.
   public func render(_ input: RenderInput) throws(ExportError) -> Data {

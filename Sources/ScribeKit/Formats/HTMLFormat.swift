@@ -13,8 +13,10 @@ public struct HTMLFormat: OutputFormat {
   public var contentType: String { "text/html" }
   /// `true`.
   public var isAPIFormat: Bool { true }
-  /// Speakers, timestamps, audio and title.
-  public var appliesOptions: FormatOptions { [.speakers, .timestamps, .audio, .title] }
+  /// Speakers, timestamps, audio, title and paragraphs.
+  public var appliesOptions: FormatOptions {
+    [.speakers, .timestamps, .audio, .title, .paragraphs]
+  }
 
   /// The page for the cues.
   public func render(_ input: RenderInput) throws(ExportError) -> Data {

@@ -81,6 +81,9 @@ public struct FormatOptions: OptionSet, Sendable, Hashable {
   public static let audio = FormatOptions(rawValue: 1 << 5)
   /// ``ExportSettings/title``: the document has a title.
   public static let title = FormatOptions(rawValue: 1 << 6)
+  /// ``ParagraphStyle``: the format is a document read as paragraphs, which a preset may make
+  /// readable rather than one block per speaker turn.
+  public static let paragraphs = FormatOptions(rawValue: 1 << 7)
 }
 
 /// What a format renders: one channel's cues, the options they were made with, and what the

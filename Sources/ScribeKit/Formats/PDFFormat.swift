@@ -19,8 +19,8 @@ public struct PDFFormat: OutputFormat {
   public var isBinary: Bool { true }
   /// `true`.
   public var isAPIFormat: Bool { true }
-  /// Speakers, timestamps and title.
-  public var appliesOptions: FormatOptions { [.speakers, .timestamps, .title] }
+  /// Speakers, timestamps, title and paragraphs.
+  public var appliesOptions: FormatOptions { [.speakers, .timestamps, .title, .paragraphs] }
 
   /// Always throws ``ExportError/formatUnavailable(format:reason:)``.
   public func render(_ input: RenderInput) throws(ExportError) -> Data {

@@ -13,9 +13,10 @@ public struct PlainTextFormat: OutputFormat {
   public var contentType: String { "text/plain" }
   /// `true`.
   public var isAPIFormat: Bool { true }
-  /// Line length, speakers, timestamps and caption styles.
+  /// Line length, speakers, timestamps, caption styles and paragraphs (a caption style's cues
+  /// take precedence).
   public var appliesOptions: FormatOptions {
-    [.lineLength, .speakers, .timestamps, .captionStyle]
+    [.lineLength, .speakers, .timestamps, .captionStyle, .paragraphs]
   }
 
   /// The API's TXT defaults: 100 characters per line, no other limit, speakers and timestamps.

@@ -12,8 +12,10 @@ public struct SubtitleFile: Sendable, Equatable {
     public var start: Double
     /// End, in seconds.
     public var end: Double
-    /// The text lines, with markup (`<i>`, `<v Name>`, timestamp tags) removed and character
-    /// references decoded.
+    /// The text lines, with markup removed (`<i>`, `<v Name>`, timestamp tags, and in SRT the
+    /// ASS overrides such as `{\an8}`), character references decoded (`&amp;`, `&hellip;`,
+    /// `&#8230;`, `&lrm;`), and the zero-width spaces our SRT writer puts into text that looks
+    /// like markup dropped.
     public var lines: [String]
   }
 
@@ -68,7 +70,7 @@ public struct SubtitleFile: Sendable, Equatable {
       var text: [String] = []
       var cursor = timingIndex + 1
       while cursor < lines.count && !lines[cursor].trimmingCharacters(in: .whitespaces).isEmpty {
-        text.append(clean(lines[cursor]))
+        text.append(clean(lines[cursor], vtt: isVTT))
         cursor += 1
       }
       cues.append(
@@ -103,29 +105,78 @@ public struct SubtitleFile: Sendable, Equatable {
     return total
   }
 
-  private static func clean(_ line: String) -> String {
+  /// `line` as a player shows it: tags and (in SRT) ASS override blocks removed, character
+  /// references decoded.
+  private static func clean(_ line: String, vtt: Bool) -> String {
     var result = ""
     var inTag = false
+    var inOverride = false
     let characters = Array(line)
     for (index, character) in characters.enumerated() {
-      // A zero-width space is invisible, and after `<` it marks text that only looks like a
-      // tag (see SRTRenderer.neutralized(_:)).
+      // A zero-width space is invisible, and after `<` or `{` it marks text that only looks
+      // like markup (see SRTRenderer.neutralized(_:)).
       if character == "\u{200B}" { continue }
-      if character == "<" && !inTag {
-        if index + 1 < characters.count, characters[index + 1] == "\u{200B}" {
+      let next = index + 1 < characters.count ? characters[index + 1] : nil
+      if inOverride {
+        if character == "}" { inOverride = false }
+      } else if character == "<" && !inTag {
+        if next == "\u{200B}" {
           result.append(character)
         } else {
           inTag = true
         }
       } else if character == ">" && inTag {
         inTag = false
+      } else if !inTag && !vtt && character == "{" && next == "\\" {
+        // SRT players read `{\an8}`, `{\i1}` and the like as formatting; WebVTT shows braces.
+        inOverride = true
       } else if !inTag {
         result.append(character)
       }
     }
-    return result.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
-      of: "&gt;", with: ">"
-    )
-    .replacingOccurrences(of: "&nbsp;", with: "\u{A0}").replacingOccurrences(of: "&amp;", with: "&")
+    return result.contains("&") ? decodingReferences(result) : result
   }
+
+  /// `text` with character references decoded in one pass (so `&amp;lt;` is `&lt;`): the
+  /// named ones subtitle files use and numeric ones (`&#8230;`, `&#x2026;`). Anything else
+  /// after a `&` stays as written.
+  static func decodingReferences(_ text: String) -> String {
+    var result = ""
+    var rest = Substring(text)
+    while let ampersand = rest.firstIndex(of: "&") {
+      result += rest[..<ampersand]
+      rest = rest[ampersand...]
+      let body = rest.dropFirst().prefix(while: { $0 != ";" && $0 != "&" && !$0.isWhitespace })
+      let end = rest.index(ampersand, offsetBy: body.count + 1)
+      if body.count <= 10, end < rest.endIndex, rest[end] == ";",
+        let decoded = reference(String(body))
+      {
+        result.append(decoded)
+        rest = rest[rest.index(after: end)...]
+      } else {
+        result.append("&")
+        rest = rest.dropFirst()
+      }
+    }
+    result += rest
+    return result
+  }
+
+  private static func reference(_ name: String) -> Character? {
+    if name.hasPrefix("#") {
+      let digits = name.dropFirst()
+      let value =
+        digits.first == "x" || digits.first == "X"
+        ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+      guard let value, value != 0, let scalar = Unicode.Scalar(value) else { return nil }
+      return Character(scalar)
+    }
+    return namedReferences[name]
+  }
+
+  private static let namedReferences: [String: Character] = [
+    "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}",
+    "lrm": "\u{200E}", "rlm": "\u{200F}", "hellip": "…", "mdash": "—", "ndash": "–",
+    "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "laquo": "«", "raquo": "»",
+  ]
 }

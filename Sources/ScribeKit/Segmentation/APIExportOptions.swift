@@ -40,6 +40,17 @@ public struct APIExportOptions: Sendable, Equatable, Hashable {
   }
 }
 
+extension APIExportOptions {
+  /// These options with `other`'s speaker and timestamp flags, for comparing the limits alone.
+  func withDisplayFlags(of other: APIExportOptions) -> APIExportOptions {
+    var copy = self
+    copy.includeSpeakers = other.includeSpeakers
+    copy.includeTimestamps = other.includeTimestamps
+    copy.maxCharactersPerLine = other.maxCharactersPerLine
+    return copy
+  }
+}
+
 /// Which generation of the API's export defaults a preset follows.
 ///
 /// The server changed its SRT defaults on 2025-08-24; each ``OutputFormat`` says what its

@@ -74,10 +74,13 @@ public struct Cue: Sendable, Equatable {
     case maxSegmentChars(Int)
     /// A caption style: a pause longer than its ``CaptionStyle/pauseBreak`` follows.
     case pause(seconds: Double, limit: Double)
-    /// A caption style: the next word would make the cue last longer than its maximum.
+    /// A caption style (or a document paragraph): the next word would make the cue last
+    /// longer than its maximum.
     case maxDuration(Double)
     /// A caption style: the next word would not fit on the style's lines.
     case lineFit(lines: Int, charactersPerLine: Double)
+    /// A document paragraph: a sentence ends after the paragraph has run this many seconds.
+    case paragraphLength(Double)
     /// A caption style: a sentence ends here.
     case sentenceEnd
     /// A caption style: a clause ends here.
@@ -106,6 +109,8 @@ public struct Cue: Sendable, Equatable {
       case .lineFit(let lines, let characters):
         return
           "the next word would not fit on \(lines) line(s) of \(format(characters)) characters"
+      case .paragraphLength(let seconds):
+        return "the paragraph has run for \(format(seconds)) s and a sentence ends"
       case .sentenceEnd: return "a sentence ends"
       case .clauseEnd: return "a clause ends"
       case .bestBalance: return "the best balance of reading speed, line breaks and cue length"

@@ -56,3 +56,28 @@ enum TextBreaks {
       + ",.!?;:)]}%" + "｡｣､･ｧｨｩｪｫｬｭｮｯｰ")
   private static let opening: Set<Character> = Set("（「『【〔〈《〘〖｛［〝‘“([{｢")
 }
+
+extension TextBreaks {
+  /// A letter or digit of a word written with spaces (Latin, Greek, Cyrillic, Hangul), ASCII or
+  /// full width: the characters of a word or a number, which a caption line never divides
+  /// (iPhone15, 2024, ２０２４). Han, kana and CJK punctuation are not.
+  static func isAlphanumeric(_ character: Character) -> Bool {
+    guard let scalar = character.unicodeScalars.first else { return false }
+    switch scalar.value {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+    case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: return true
+    default: break
+    }
+    if isUnitCharacter(character) { return false }
+    return character.isLetter || character.isNumber
+  }
+
+  /// An ASCII or full-width decimal digit.
+  static func isDigit(_ character: Character) -> Bool {
+    guard let scalar = character.unicodeScalars.first else { return false }
+    switch scalar.value {
+    case 0x30...0x39, 0xFF10...0xFF19: return true
+    default: return false
+    }
+  }
+}

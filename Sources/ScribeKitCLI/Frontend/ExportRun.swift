@@ -31,7 +31,8 @@ struct ExportRun {
       requests,
       settings: ExportSettings(
         channels: output.channelSelection ?? .each, title: output.title ?? usedStem,
-        audioSource: output.audio, wordTimestamps: output.wordTimestamps, fileStem: usedStem))
+        audioSource: output.audio, wordTimestamps: output.wordTimestamps, fileStem: usedStem,
+        language: output.language))
     var plan = try OutputPlan(
       files: files, input: source, output: output.output ?? defaultOutput)
     for (url, content) in extra(plan.folder, usedStem) {

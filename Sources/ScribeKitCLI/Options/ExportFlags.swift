@@ -42,7 +42,16 @@ struct ExportFlags: ParsableArguments {
     help: ArgumentHelp(
       "elevenlabs (the API's current defaults), elevenlabs-legacy (SRT defaults before 2025-08-24: 50 / 0.6 s / 5 s / 90), or a caption style for \(FormatHelp.formats(taking: .captionStyle)): \(Preset.captionStyles.map(\.name).joined(separator: ", ")).",
       valueName: "name"))
-  var preset: String = Preset.elevenlabs.name
+  var preset: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "\(FormatHelp.formats(taking: .paragraphs)): readable (paragraphs of a few sentences, each with its start time) or speaker-turns (the API's one block per speaker turn). Default: readable, or the preset's when --preset is given (speaker-turns for the elevenlabs presets); explicit segmentation options use the API's rule.",
+      valueName: "style"))
+  var paragraphs: String?
+
+  /// The preset's name: `--preset`, else the API's current defaults.
+  var presetName: String { preset ?? Preset.elevenlabs.name }
 
   @Option(help: ArgumentHelp("Caption styles: most lines per cue.", valueName: "count"))
   var maxLines: Int?
@@ -113,9 +122,14 @@ struct ExportFlags: ParsableArguments {
   var includeTimestamps: Bool?
 
   func validate() throws {
-    if Preset.named(preset) == nil {
+    if let paragraphs, ParagraphStyle(rawValue: paragraphs) == nil {
       throw ValidationError(
-        "unknown preset \"\(preset)\"; expected one of "
+        "--paragraphs must be "
+          + ParagraphStyle.allCases.map(\.rawValue).joined(separator: " or "))
+    }
+    if Preset.named(presetName) == nil {
+      throw ValidationError(
+        "unknown preset \"\(presetName)\"; expected one of "
           + Preset.all.map(\.name).joined(separator: ", "))
     }
     if let maxLines, maxLines < 1 { throw ValidationError("--max-lines must be at least 1") }
@@ -181,21 +195,37 @@ struct ExportFlags: ParsableArguments {
       }
       var options = format.defaultOptions(preset.apiDefaults)
       apply(to: &options, format: format)
-      requests.append(ExportRequest(format, preset: preset, options: options))
+      var request = ExportRequest(format, preset: preset, options: options)
+      if format.appliesOptions.contains(.paragraphs), !setsSegmentation {
+        request.paragraphs = preset.paragraphs
+      }
+      requests.append(request)
     }
     return (requests, [])
   }
 
-  /// The preset `--preset` names, its caption style (if any) replaced by `style`.
+  /// The preset `--preset` names, its caption style (if any) replaced by `style`, and its
+  /// paragraphs by `--paragraphs`; without `--preset`, documents get readable paragraphs.
   private func preset(captionStyle style: CaptionStyle?) -> Preset {
-    var preset = Preset.named(self.preset) ?? .elevenlabs
+    var preset = Preset.named(presetName) ?? .elevenlabs
     preset.captionStyle = style
+    if let chosen = paragraphs.flatMap(ParagraphStyle.init(rawValue:)) {
+      preset.paragraphs = chosen
+    } else if self.preset == nil {
+      preset.paragraphs = .readable
+    }
     return preset
+  }
+
+  /// `true` when a segmentation limit was given as a flag, which documents then follow with
+  /// the API's rule.
+  private var setsSegmentation: Bool {
+    silence != nil || maxDuration != nil || maxChars != nil
   }
 
   /// The caption style `--preset` names, with the explicit flags applied, or `nil` in API mode.
   var captionStyle: CaptionStyle? {
-    guard var style = Preset.named(preset)?.captionStyle else { return nil }
+    guard var style = Preset.named(presetName)?.captionStyle else { return nil }
     if let maxLine, let value = maxLine.value { style.maxCharactersPerLine = Double(value) }
     if let maxDuration, let value = maxDuration.value { style.maxDuration = value }
     if let silence, let value = silence.value { style.pauseBreak = value }

@@ -35,6 +35,12 @@ struct OutputFlags: ParsableArguments {
   )
   var wordTimestamps = false
 
+  @Option(
+    help: ArgumentHelp(
+      "The transcript's language (eng, ja, pt-BR, ...) for caption break rules and document language. Default: the input's language_code.",
+      valueName: "code"))
+  var language: String?
+
   @Flag(help: "Replace output files that already exist.")
   var force = false
 

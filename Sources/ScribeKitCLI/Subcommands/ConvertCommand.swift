@@ -146,7 +146,8 @@ struct ConvertCommand: AsyncParsableCommand {
   /// Prints the first request's cues with the reason each one ends.
   private func explainCues(_ transcript: Transcript) throws {
     guard let request = try export.requests().requests.first else { return }
-    let channels = try transcript.cues(for: request, channels: output.channelSelection ?? .each)
+    let channels = try transcript.cues(
+      for: request, channels: output.channelSelection ?? .each, language: output.language)
     for (index, cues) in channels {
       if let index { Diagnostics.write("channel \(index):\n") }
       for (number, cue) in cues.enumerated() {

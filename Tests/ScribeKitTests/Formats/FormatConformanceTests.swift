@@ -69,9 +69,22 @@ struct FormatConformanceTests {
           let spoken = try #require(
             try Self.spokenText(of: file),
             "no way to read \(name) back: add one to FormatConformanceTests.spokenText(of:)")
-          // Every character of every word, once and in order...
+          // Every character of every word, once and in order (a caption style leaves out only
+          // closing punctuation before the first word, which closes nothing)...
+          var expected = FormatText.spoken(cues)
+          if request.style != nil {
+            let orphans = cues.first?.words.prefix {
+              $0.text.allSatisfy { $0.isPunctuation || $0.isWhitespace }
+                && $0.text.contains(where: CaptionSegmenter.isClosing)
+            }
+            expected = String(
+              expected.dropFirst(
+                FormatText.spoken([
+                  Cue(items: Array(orphans ?? []), text: "", start: 0, end: 0, speakerID: nil)
+                ]).count))
+          }
           #expect(
-            FormatText.visible(spoken) == FormatText.spoken(cues),
+            FormatText.visible(spoken) == expected,
             "\(context) lost, repeated or reordered words")
           // ...and no two words run together: line breaks may split text, never join it.
           let shown = spoken.split(whereSeparator: \.isWhitespace).count
