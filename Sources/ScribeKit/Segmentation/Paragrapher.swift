@@ -5,7 +5,7 @@ public enum ParagraphStyle: String, Sendable, Equatable, Hashable, CaseIterable 
   case speakerTurns = "speaker-turns"
   /// Paragraphs a reader expects: a few sentences, rarely over a minute, each with its start
   /// time. A new one starts at a speaker change or a long pause, and otherwise at a sentence
-  /// end near a pause once the paragraph has some length (see ``Paragrapher``).
+  /// end near a pause once the paragraph has some length (see <doc:CaptionStyles#Documents>).
   case readable
 }
 
