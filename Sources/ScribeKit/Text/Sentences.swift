@@ -14,6 +14,9 @@ enum Sentences {
   ]
 
   static func endsSentence(_ text: String) -> Bool {
+    // Most words end in an ASCII letter or digit: no sentence ends there, and the last byte
+    // says so without walking grapheme clusters.
+    if let last = text.utf8.last, last < 0x80, !asciiMarks.contains(last) { return false }
     guard let mark = lastMark(text), sentenceEnds.contains(mark) else { return false }
     if mark == "." {
       let lowered = text.lowercased()
@@ -24,7 +27,11 @@ enum Sentences {
     return true
   }
 
+  /// The ASCII bytes that can end a sentence or a clause, or sit after its mark.
+  private static let asciiMarks: Set<UInt8> = Set(".?!,;:\"')]".utf8)
+
   static func endsClause(_ text: String) -> Bool {
-    lastMark(text).map { clauseEnds.contains($0) } ?? false
+    if let last = text.utf8.last, last < 0x80, !asciiMarks.contains(last) { return false }
+    return lastMark(text).map { clauseEnds.contains($0) } ?? false
   }
 }
