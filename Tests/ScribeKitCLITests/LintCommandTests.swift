@@ -92,7 +92,7 @@ struct LintCommandTests {
     let lint = try CLI.run(
       ["lint", "-", "--preset", "netflix-en"], stdin: Data(convert.standardOutput.utf8))
     #expect(lint.status == 0, "\(lint.standardOutput)")
-    #expect(lint.standardOutput == "9 cues, 0 violations of netflix-en\n")
+    #expect(lint.standardOutput == "14 cues, 0 violations of netflix-en\n")
   }
 
   @Test func anUnreadableFileExitsTwoWithTheLine() throws {

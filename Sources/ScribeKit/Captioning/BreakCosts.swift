@@ -14,10 +14,21 @@ extension CaptionSegmenter {
     let beforeKey = BreakWords.key(before.text)
     let afterKey = BreakWords.key(after.text)
     if words.noBreakAfter.contains(beforeKey) { cost += 4 }
-    if !words.bindsToNext.isEmpty, words.bindsToNext.contains(beforeKey) { cost += 8 }
+    if !words.bindsToNext.isEmpty, words.bindsToNext.contains(beforeKey) { cost += 16 }
     if words.breakBefore.contains(afterKey) { cost -= 0.5 }
     if !words.noBreakBefore.isEmpty, words.noBreakBefore.contains(afterKey) { cost += 4 }
     if words.firstNames.contains(beforeKey), after.text.first?.isUppercase ?? false { cost += 4 }
+    if !words.weakNoBreakAfter.isEmpty, words.weakNoBreakAfter.contains(beforeKey) { cost += 2 }
+    if !words.fixedPhrases.isEmpty, words.fixedPhrases.contains(beforeKey + " " + afterKey) {
+      cost += 4
+    }
+    // A run of capitalised words is a name or a title: "Lehman | Brothers".
+    if words.script == .spaced, before.text.count > 1, beforeKey != "i'm",
+      before.text.first?.isUppercase ?? false, after.text.first?.isUppercase ?? false,
+      after.text.count > 1
+    {
+      cost += 3
+    }
     if words.elision, BreakWords.isElided(before.text) { return cost + 50 }
     if !after.spaceBefore, let last = before.text.last, let first = after.text.first {
       if words.script == .korean { return cost + 50 }

@@ -40,7 +40,7 @@ struct BreakWords: Sendable, Equatable {
   var noBreakAfter: Set<String>
   /// The words of ``noBreakAfter`` that bind to the next word as an article binds to its noun
   /// (articles, contractions of a preposition with an article, demonstrative and possessive
-  /// determiners): a break after one costs 12 rather than 4. Netflix's guides put "a noun from
+  /// determiners): a break after one costs 20 rather than 4. Netflix's guides put "a noun from
   /// an article" first among what a line break must not separate.
   var bindsToNext: Set<String>
   /// Words a break should not come before: Korean bound nouns and unit nouns, which are
@@ -48,6 +48,12 @@ struct BreakWords: Sendable, Equatable {
   var noBreakBefore: Set<String>
   /// Common first names: no break between one of these and the capitalized word after it.
   var firstNames: Set<String>
+  /// Words that lean on what follows less than ``noBreakAfter``'s but still end a line or cue
+  /// badly: subject pronouns parted from their verb, wh-words parted from their clause
+  /// (a break after one costs 2).
+  var weakNoBreakAfter: Set<String> = []
+  /// Fixed phrases not to break inside, as "first second" keys: "going to", "kind of".
+  var fixedPhrases: Set<String> = []
   /// `true` where a word ending in an apostrophe is elided ("l'", "d'", "dell'") and belongs to
   /// the next word, so that a break after it is (nearly) forbidden (French, Italian).
   var elision: Bool
@@ -107,23 +113,51 @@ struct BreakWords: Sendable, Equatable {
   ]
 
   /// English, after the BBC and Netflix guidance on line breaks.
-  static let english = BreakWords(
-    breakBefore: [
-      "and", "but", "or", "nor", "so", "yet", "because", "although", "though", "while", "when",
-      "where", "which", "who", "whom", "whose", "that", "if", "unless", "until", "since", "after",
-      "before", "as", "than", "whether", "in", "on", "at", "to", "for", "from", "with", "about",
-      "into", "through", "over", "under", "between", "without", "during", "of", "by",
-    ],
-    noBreakAfter: [
-      "a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our",
-      "their", "some", "any", "no", "every", "each", "to", "of", "in", "on", "at", "for", "with",
-      "from", "by", "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "i", "i'm", "very", "not",
-    ],
-    firstNames: [
-      "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
-      "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
-      "karen", "anna", "maria", "emma", "olivia", "amara", "peter", "paul", "george", "jane",
-    ])
+  static let english: BreakWords = {
+    var words = BreakWords(
+      breakBefore: [
+        "and", "but", "or", "nor", "so", "yet", "because", "although", "though", "while", "when",
+        "where", "which", "who", "whom", "whose", "that", "if", "unless", "until", "since", "after",
+        "before", "as", "than", "whether", "in", "on", "at", "to", "for", "from", "with", "about",
+        "into", "through", "over", "under", "between", "without", "during", "of", "by",
+      ],
+      noBreakAfter: [
+        "a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its",
+        "our",
+        "their", "some", "any", "no", "every", "each", "to", "of", "in", "on", "at", "for", "with",
+        "from", "by", "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "i", "i'm", "very", "not",
+        // Conjunctions and auxiliaries: a line or cue ending on one leaves its clause hanging
+        // (Netflix: do not separate a verb from an auxiliary or a negation; break before a
+        // conjunction, not after it).
+        "and", "or", "but", "nor", "because", "if", "than", "whether", "is", "are", "was", "were",
+        "am", "be", "been", "being", "can", "could", "will", "would", "shall", "should", "must",
+        "may", "might", "do", "does", "did", "have", "has", "had", "don't", "doesn't", "didn't",
+        "can't", "won't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "wouldn't",
+        "couldn't", "shouldn't", "we", "they", "he", "she", "we're", "they're", "you're", "i've",
+        "we've", "they've", "you've", "i'd", "we'd", "they'd", "i'll", "we'll", "they'll",
+        "you'll", "it's", "that's", "there's", "what's",
+      ],
+      firstNames: [
+        "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
+        "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica",
+        "sarah",
+        "karen", "anna", "maria", "emma", "olivia", "amara", "peter", "paul", "george", "jane",
+      ])
+    // Seen in human subtitles of talks, which never break these (a measure against them is in
+    // scripts/break-agreement.py).
+    words.weakNoBreakAfter = [
+      "you", "it", "how", "what", "why", "where", "when", "who", "which", "whose", "so", "that",
+    ]
+    words.fixedPhrases = [
+      "going to", "used to", "have to", "has to", "had to", "want to", "got to", "ought to",
+      "able to", "how many", "how much", "kind of", "sort of", "a lot", "lot of", "lots of",
+      "each other", "one another", "as well", "such as", "in order", "order to", "rather than",
+      "at least", "at all", "of course", "so that", "even though", "even if", "as if",
+      "as though", "more than", "less than", "a few", "a little", "no one", "at first",
+      "right now", "first time", "last year", "next year", "this year", "every day",
+    ]
+    return words
+  }()
 
   /// `word` lowercased, without the punctuation around it; a typographic apostrophe (’ or ʼ)
   /// is read as "'", so that "l’" and "l'" are one key.

@@ -105,10 +105,18 @@ struct BreakWordsTests {
 
   // MARK: Costs per language
 
-  @Test func englishCostsAreUnchanged() {
+  @Test func englishCosts() {
     #expect(cost("the", "dog", "en") == 4)
     #expect(cost("dog", "and", "en") == -0.5)
-    #expect(cost("John", "Smith", "en") == 4)
+    // A first name, and a run of capitalised words (a name, a title).
+    #expect(cost("John", "Smith", "en") == 7)
+    #expect(cost("Lehman", "Brothers", "en") == 3)
+    // Subtitlers of talks never end a line on a conjunction or an auxiliary, nor break a fixed
+    // phrase or a subject from its verb.
+    #expect(cost("and", "then", "en") == 4)
+    #expect(cost("is", "broken", "en") == 4)
+    #expect(cost("going", "to", "en") == 3.5)
+    #expect(cost("what", "happens", "en") == 2)
     #expect(cost("dog.", "The", "en") == -2)
     #expect(cost("dog,", "the", "en") == -1)
     // Without lists, CJK text glued to CJK text keeps the old kana-and-kanji heuristic.
