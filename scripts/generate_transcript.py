@@ -262,15 +262,35 @@ def add_artifacts(words, language, seed, characters):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--words", type=int, default=6000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--language", choices=["en", "ja"], default="en")
-    parser.add_argument("--speakers", type=int, default=3)
-    parser.add_argument("--characters", action="store_true")
-    parser.add_argument("--artifacts", action="store_true")
-    parser.add_argument("--stats", action="store_true")
+    parser = argparse.ArgumentParser(
+        description="Write a realistic ElevenLabs speech-to-text response (JSON) to stdout, the same "
+                    "bytes for the same options. Used by the tests, the benchmark and "
+                    "scripts/caption-quality.sh.",
+        epilog="examples: generate_transcript.py --hours 10 --speakers 4 > 10h.json; "
+               "generate_transcript.py --words 3000 --language ja --artifacts > ja.json")
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--words", type=int, default=6000, metavar="N",
+                      help="about how many word items to write (default: 6000, about an hour of speech)")
+    size.add_argument("--hours", type=float, metavar="H",
+                      help="about how many hours of speech to write (6,000 words an hour); instead of --words")
+    parser.add_argument("--seed", type=int, default=1, metavar="S",
+                        help="random seed: the same seed gives the same file (default: 1)")
+    parser.add_argument("--language", choices=["en", "ja"], default="en",
+                        help="English sentences with spacing items, or Japanese one character per item "
+                             "with no spacing, as the API returns it (default: en)")
+    parser.add_argument("--speakers", type=int, default=3, metavar="K",
+                        help="how many diarized speakers take turns, speaker_0 to speaker_K-1 (default: 3)")
+    parser.add_argument("--characters", action="store_true",
+                        help="add per-character times to every word, as timestamps_granularity=character does")
+    parser.add_argument("--artifacts", action="store_true",
+                        help="add real responses' artifacts: standalone and glued punctuation, items lasting "
+                             "up to a minute, runs of items collapsed onto one instant, 1 ms items "
+                             "(off by default, so other options give the same bytes as before)")
+    parser.add_argument("--stats", action="store_true",
+                        help="print how many of each artifact were added, on stderr")
     args = parser.parse_args()
+    if args.hours is not None:
+        args.words = max(1, round(args.hours * 6000))
     rng = random.Random(args.seed)
     words = []
     t = rng.uniform(0.1, 2.0)

@@ -24,6 +24,17 @@ struct ScribeKitCommand: AsyncParsableCommand {
   /// Runs the command with interrupts handled (see ``Interrupts``).
   static func main() async {
     let handlers = Interrupts.install()
+    // A mistyped subcommand ("conver") would otherwise be taken for an unexpected argument.
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+    if let first = arguments.first, !first.hasPrefix("-"), !names.contains(first),
+      first != "help", let suggestion = FormatHelp.suggestion(for: first, among: names)
+    {
+      Diagnostics.printError(
+        "unknown command \"\(first)\" (did you mean \(suggestion)?); the commands are "
+          + names.joined(separator: ", "))
+      Foundation.exit(64)
+    }
     await main(nil)
     withExtendedLifetime(handlers) {}
   }

@@ -29,11 +29,17 @@ public struct ExportSettings: Sendable, Equatable {
   /// (`en`, `pt-BR`), for the caption styles' break rules and the documents' language. `nil`
   /// (the default) uses the channel's or the transcript's `language_code`.
   public var language: String?
+  /// Names to show for speakers, by speaker ID: `["speaker_0": "Amara"]`. Speakers without
+  /// one keep their ID. Default: none.
+  public var speakerNames: [String: String]
+  /// How WebVTT shows speakers when they are included. Default: ``SpeakerLabelStyle/both``.
+  public var speakerLabels: SpeakerLabelStyle
 
   /// Creates settings.
   public init(
     channels: ChannelSelection = .each, title: String? = nil, audioSource: String? = nil,
-    wordTimestamps: Bool = false, fileStem: String? = nil, language: String? = nil
+    wordTimestamps: Bool = false, fileStem: String? = nil, language: String? = nil,
+    speakerNames: [String: String] = [:], speakerLabels: SpeakerLabelStyle = .both
   ) {
     self.channels = channels
     self.title = title
@@ -41,6 +47,8 @@ public struct ExportSettings: Sendable, Equatable {
     self.wordTimestamps = wordTimestamps
     self.fileStem = fileStem
     self.language = language
+    self.speakerNames = speakerNames
+    self.speakerLabels = speakerLabels
   }
 }
 
@@ -86,10 +94,18 @@ extension Transcript {
         if let channelIndex, isMultichannel, settings.title == nil {
           info.title = "Transcript, channel \(channelIndex)"
         }
+        var cues = cues(of: channel, for: request, language: settings.language)
+        if !settings.speakerNames.isEmpty {
+          for index in cues.indices {
+            if let id = cues[index].speakerID, let name = settings.speakerNames[id] {
+              cues[index].speakerID = name
+            }
+          }
+        }
         let input = RenderInput(
-          cues: cues(of: channel, for: request, language: settings.language),
-          options: request.options, document: info,
-          wordTimestamps: settings.wordTimestamps, channelIndex: channelIndex)
+          cues: cues, options: request.options, document: info,
+          wordTimestamps: settings.wordTimestamps, channelIndex: channelIndex,
+          speakerLabels: settings.speakerLabels)
         rendered.append(
           (request.format, channelIndex, try request.format.render(input), request.options))
       }

@@ -34,6 +34,9 @@ public protocol OutputFormat: Sendable {
   var isBinary: Bool { get }
   /// `true` when the API's `additional_formats` accepts this format. Default: `false`.
   var isAPIFormat: Bool { get }
+  /// `false` for a format that is declared but cannot be rendered by this build, which lists
+  /// of formats to choose from leave out. Default: `true`.
+  var isAvailable: Bool { get }
   /// The options that change this format's output. Default: speakers and timestamps.
   var appliesOptions: FormatOptions { get }
   /// The server's export options for this format under a generation of defaults
@@ -53,6 +56,8 @@ extension OutputFormat {
   public var isBinary: Bool { false }
   /// `false`: ScribeKit's own format.
   public var isAPIFormat: Bool { false }
+  /// `true`.
+  public var isAvailable: Bool { true }
   /// Speakers and timestamps.
   public var appliesOptions: FormatOptions { [.speakers, .timestamps] }
   /// No limits, speakers and timestamps on: the API's defaults for its document formats.
@@ -99,17 +104,22 @@ public struct RenderInput: Sendable {
   public var wordTimestamps: Bool
   /// The channel the cues come from, or `nil` for single-channel and merged transcripts.
   public var channelIndex: Int?
+  /// How WebVTT (and any format that can choose) shows speakers. Default: both a voice span
+  /// and a visible label.
+  public var speakerLabels: SpeakerLabelStyle
 
   /// Creates an input.
   public init(
     cues: [Cue], options: APIExportOptions, document: DocumentInfo = DocumentInfo(),
-    wordTimestamps: Bool = false, channelIndex: Int? = nil
+    wordTimestamps: Bool = false, channelIndex: Int? = nil,
+    speakerLabels: SpeakerLabelStyle = .both
   ) {
     self.cues = cues
     self.options = options
     self.document = document
     self.wordTimestamps = wordTimestamps
     self.channelIndex = channelIndex
+    self.speakerLabels = speakerLabels
   }
 }
 
@@ -126,8 +136,11 @@ public enum OutputFormats {
     all.first { $0.name == name }
   }
 
-  /// The names of every built-in format, for messages: `srt, vtt, txt, ...`.
-  static var namesList: String { all.map(\.name).joined(separator: ", ") }
+  /// The built-in formats this build renders.
+  public static var available: [any OutputFormat] { all.filter(\.isAvailable) }
+
+  /// The names of every format this build renders, for messages: `srt, vtt, txt, ...`.
+  static var namesList: String { available.map(\.name).joined(separator: ", ") }
 }
 
 /// Why an export could not be made.

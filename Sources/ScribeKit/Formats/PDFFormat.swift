@@ -19,12 +19,14 @@ public struct PDFFormat: OutputFormat {
   public var isBinary: Bool { true }
   /// `true`.
   public var isAPIFormat: Bool { true }
+  /// `false`: not rendered yet.
+  public var isAvailable: Bool { false }
   /// Speakers, timestamps, title and paragraphs.
   public var appliesOptions: FormatOptions { [.speakers, .timestamps, .title, .paragraphs] }
 
   /// Always throws ``ExportError/formatUnavailable(format:reason:)``.
   public func render(_ input: RenderInput) throws(ExportError) -> Data {
-    let others = OutputFormats.all.filter { $0.name != name }.map(\.name)
+    let others = OutputFormats.available.map(\.name)
     throw ExportError.formatUnavailable(
       format: name,
       reason: "is not rendered by this version of ScribeKit; it renders "

@@ -23,9 +23,24 @@ public struct WebVTTFormat: OutputFormat {
 
   /// The WebVTT text of the cues.
   public func render(_ input: RenderInput) throws(ExportError) -> Data {
-    let renderer = WebVTTRenderer(options: input.options, wordTimestamps: input.wordTimestamps)
+    var renderer = WebVTTRenderer(options: input.options, wordTimestamps: input.wordTimestamps)
+    renderer.speakerLabels = input.speakerLabels
     return Data(renderer.render(input.cues).utf8)
   }
+}
+
+/// How WebVTT shows a cue's speaker when speakers are included.
+///
+/// A voice span (`<v Amara>`) is WebVTT's own markup, which players can style per speaker, but
+/// which neither Chromium nor ffmpeg shows; a label in the text (`[Amara] `) is seen
+/// everywhere. The default gives both, since turning speakers on asks to see them.
+public enum SpeakerLabelStyle: String, Sendable, Equatable, Hashable, CaseIterable {
+  /// A voice span only: `<v Amara>Hello.</v>`.
+  case voice
+  /// A label in the text only: `[Amara] Hello.`, as in SRT.
+  case text
+  /// Both: `<v Amara>[Amara] Hello.</v>`.
+  case both
 }
 
 extension OutputFormat where Self == WebVTTFormat {
@@ -51,6 +66,8 @@ struct WebVTTRenderer: Sendable {
   var includeSpeakers: Bool
   /// Add a timestamp tag before every word after a cue's first.
   var wordTimestamps: Bool
+  /// How a speaker is shown.
+  var speakerLabels = SpeakerLabelStyle.both
 
   /// Creates a renderer; the defaults are those of the API's SRT export.
   init(
@@ -79,7 +96,8 @@ struct WebVTTRenderer: Sendable {
       var payload = markedUp(lines, segment: segment)
       if includeSpeakers, let speaker = segment.speakerID {
         let name = Markup.escapeText(TextRenderer.singleLine(speaker))
-        payload = "<v \(name)>" + payload + "</v>"
+        if speakerLabels != .voice { payload = "[\(name)] " + payload }
+        if speakerLabels != .text { payload = "<v \(name)>" + payload + "</v>" }
       }
       output += payload + "\n"
     }

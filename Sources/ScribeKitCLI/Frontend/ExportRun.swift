@@ -21,8 +21,14 @@ struct ExportRun {
     stem: String? = nil, extra: (_ folder: URL?, _ stem: String) -> [(URL, Data)] = { _, _ in [] }
   ) throws -> Transcript {
     let (requests, optionWarnings) = try export.requests()
-    Diagnostics.printWarnings(optionWarnings, quiet: output.quiet)
     var transcript = try Transcript(data: data, source: source.label, options: reading)
+    let destination = output.output ?? defaultOutput
+    let audio = output.audio.map { audioReference($0, destination: destination, source: source) }
+    Diagnostics.printWarnings(
+      optionWarnings + unusedOptionWarnings(requests, transcript: transcript)
+        + (requests.contains { $0.format.appliesOptions.contains(.audio) }
+          ? audio?.warning.map { [$0] } ?? [] : []),
+      quiet: output.quiet)
     Diagnostics.printWarnings(
       transcript.warnings.map { "\(source.label): \($0)" }, quiet: output.quiet)
     transcript.transcriptionID = transcript.transcriptionID ?? fallbackID
@@ -31,14 +37,83 @@ struct ExportRun {
       requests,
       settings: ExportSettings(
         channels: output.channelSelection ?? .each, title: output.title ?? usedStem,
-        audioSource: output.audio, wordTimestamps: output.wordTimestamps, fileStem: usedStem,
-        language: output.language))
-    var plan = try OutputPlan(
-      files: files, input: source, output: output.output ?? defaultOutput)
+        audioSource: audio?.source, wordTimestamps: output.wordTimestamps, fileStem: usedStem,
+        language: output.language, speakerNames: try output.names(),
+        speakerLabels: SpeakerLabelStyle(rawValue: output.speakerLabels) ?? .both))
+    var plan = try OutputPlan(files: files, input: source, output: destination)
     for (url, content) in extra(plan.folder, usedStem) {
       plan.entries.append((.file(url), content))
     }
     try plan.write(replacing: output.force)
     return transcript
+  }
+
+  /// One warning for each option given that no requested format (or input) uses: set
+  /// silently, it would look as if it had worked.
+  private func unusedOptionWarnings(
+    _ requests: [ExportRequest], transcript: Transcript
+  ) -> [String] {
+    let formats = requests.map(\.format)
+    let asked = FormatHelp.listed(formats.map(\.name))
+    var warnings: [String] = []
+    for (flag, option, given) in [
+      ("--audio", FormatOptions.audio, output.audio != nil),
+      ("--title", .title, output.title != nil),
+      ("--word-timestamps", .wordTimestamps, output.wordTimestamps),
+    ] where given && !formats.contains(where: { $0.appliesOptions.contains(option) }) {
+      warnings.append(
+        "\(flag) applies to \(FormatHelp.formats(taking: option)); ignored for \(asked)")
+    }
+    let alignmentShapes: [InputShape] = [.textToSpeech, .alignment, .textToSpeechStream]
+    if reading.alignment != .original, let shape = transcript.inputShape,
+      !alignmentShapes.contains(shape)
+    {
+      warnings.append(
+        "--alignment applies to text-to-speech input; ignored for \(shape.summary)")
+    }
+    return warnings
+  }
+
+  /// What the page should call the audio: a URL as given; a local file relative to the folder
+  /// the page is written to (the page is opened from there, not from here), with a warning
+  /// when the file does not exist.
+  func audioReference(
+    _ audio: String, destination: String?, source: InputSource
+  ) -> (source: String, warning: String?) {
+    let lowered = audio.lowercased()
+    let schemes = ["http://", "https://", "file://", "data:", "blob:"]
+    if schemes.contains(where: lowered.hasPrefix) { return (audio, nil) }
+    let file = URL(fileURLWithPath: audio).standardizedFileURL
+    let warning =
+      FileManager.default.fileExists(atPath: file.path)
+      ? nil : "--audio \(audio): no such file; the page's player cannot play it until it exists"
+    let folder: URL
+    switch destination {
+    case "-"?:
+      return (audio, warning)
+    case let path?:
+      var isDirectory: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      folder =
+        path.hasSuffix("/") || (exists && isDirectory.boolValue)
+        ? URL(fileURLWithPath: path, isDirectory: true)
+        : URL(fileURLWithPath: path).deletingLastPathComponent()
+    case nil:
+      guard let input = source.url else { return (audio, warning) }
+      folder = input.deletingLastPathComponent()
+    }
+    return (Self.relativePath(of: file, from: folder.standardizedFileURL), warning)
+  }
+
+  /// `file`'s path from `folder`: `talk.wav`, `../talk.wav`, `media/talk.wav`.
+  static func relativePath(of file: URL, from folder: URL) -> String {
+    let target = file.pathComponents
+    let base = folder.pathComponents
+    var common = 0
+    while common < min(target.count - 1, base.count), target[common] == base[common] {
+      common += 1
+    }
+    let ups = Array(repeating: "..", count: base.count - common)
+    return (ups + target[common...]).joined(separator: "/")
   }
 }

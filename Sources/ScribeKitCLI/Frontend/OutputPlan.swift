@@ -1,6 +1,12 @@
 import Foundation
 import ScribeKit
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Where each rendered output goes, decided and checked before anything is written.
 ///
 /// Every check that can fail (stdout asked to take several files, a name that is the input, a
@@ -31,6 +37,12 @@ struct OutputPlan {
         throw CommandFailure(
           "\(outputs.count) outputs (\(listed)) cannot all go to stdout\(reason); give a folder "
             + "with -o")
+      }
+      // A terminal shows a binary file as garbage and may act on its bytes; a pipe is fine.
+      if only.isBase64Encoded, isatty(STDOUT_FILENO) == 1 {
+        throw CommandFailure(
+          "\(only.format.name) is a binary format; refusing to write it to a terminal: redirect "
+            + "standard output to a file or a pipe, or give a file or folder with -o")
       }
       return [(.standardOutput, only.content)]
     }

@@ -27,9 +27,10 @@ struct ExportFlags: ParsableArguments {
   @Option(
     name: .customLong("format"),
     help: ArgumentHelp(
-      "Output formats, comma-separated: \(OutputFormats.all.map(\.name).joined(separator: ", ")).",
+      "Output formats, comma-separated: \(OutputFormats.available.map(\.name).joined(separator: ", ")).",
       discussion: "Default: srt. Not allowed with --additional-formats.",
-      valueName: "formats"))
+      valueName: "formats"),
+    completion: .list(OutputFormats.available.map(\.name)))
   var formats: String?
 
   @Option(
@@ -41,48 +42,58 @@ struct ExportFlags: ParsableArguments {
   @Option(
     help: ArgumentHelp(
       "elevenlabs (the API's current defaults), elevenlabs-legacy (SRT defaults before 2025-08-24: 50 / 0.6 s / 5 s / 90), or a caption style for \(FormatHelp.formats(taking: .captionStyle)): \(Preset.captionStyles.map(\.name).joined(separator: ", ")).",
-      valueName: "name"))
+      valueName: "name"),
+    completion: .list(Preset.all.map(\.name)))
   var preset: String?
 
   @Option(
     help: ArgumentHelp(
       "\(FormatHelp.formats(taking: .paragraphs)): readable (paragraphs of a few sentences, each with its start time) or speaker-turns (the API's one block per speaker turn). Default: readable, or the preset's when --preset is given (speaker-turns for the elevenlabs presets); explicit segmentation options use the API's rule.",
-      valueName: "style"))
+      valueName: "style"),
+    completion: .list(ParagraphStyle.allCases.map(\.rawValue)))
   var paragraphs: String?
 
   /// The preset's name: `--preset`, else the API's current defaults.
   var presetName: String { preset ?? Preset.elevenlabs.name }
 
-  @Option(help: ArgumentHelp("Caption styles: most lines per cue.", valueName: "count"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Caption styles: most lines per cue.", valueName: "count"))
   var maxLines: Int?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Caption styles: reading speed limit, characters per second.", valueName: "cps"))
   var maxCPS: Double?
 
   @Option(
     name: .customLong("min-duration-s"),
+    parsing: .unconditional,
     help: ArgumentHelp("Caption styles: shortest cue, seconds.", valueName: "seconds"))
   var minDuration: Double?
 
   @Option(
     name: .customLong("min-gap-ms"),
+    parsing: .unconditional,
     help: ArgumentHelp("Caption styles: smallest gap between cues, milliseconds.", valueName: "ms"))
   var minGapMilliseconds: Double?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Caption styles: smallest gap between cues in frames (with --frame-rate).",
       valueName: "frames"))
   var minGapFrames: Double?
 
   @Option(
-    help: ArgumentHelp("Frames per second for --min-gap-frames. Default: 24.", valueName: "fps"))
+    parsing: .unconditional,
+    help: ArgumentHelp("Frames per second for --min-gap-frames.", valueName: "fps"))
   var frameRate: Double = 24
 
   @Option(
     name: .customLong("segment-on-silence-longer-than-s"),
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Start a new segment after a pause longer than this (seconds, or none). Default: \(FormatHelp.defaults(\APIExportOptions.segmentOnSilenceLongerThan)).",
       valueName: "seconds"))
@@ -90,6 +101,7 @@ struct ExportFlags: ParsableArguments {
 
   @Option(
     name: .customLong("max-segment-duration-s"),
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Longest segment in seconds, or none. Default: \(FormatHelp.defaults(\APIExportOptions.maxSegmentDuration)).",
       valueName: "seconds"))
@@ -97,6 +109,7 @@ struct ExportFlags: ParsableArguments {
 
   @Option(
     name: .customLong("max-segment-chars"),
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Most characters in a segment, or none. Default: \(FormatHelp.defaults(\APIExportOptions.maxSegmentChars)).",
       valueName: "count"))
@@ -104,6 +117,7 @@ struct ExportFlags: ParsableArguments {
 
   @Option(
     name: .customLong("max-characters-per-line"),
+    parsing: .unconditional,
     help: ArgumentHelp(
       "Wrap lines at this many characters, or none (\(FormatHelp.formats(taking: .lineLength)) only). Default: \(FormatHelp.defaults(\APIExportOptions.maxCharactersPerLine)).",
       valueName: "count"))
@@ -188,10 +202,15 @@ struct ExportFlags: ParsableArguments {
     var requests: [ExportRequest] = []
     for name in (formats ?? "srt").split(separator: ",", omittingEmptySubsequences: false) {
       let trimmed = name.trimmingCharacters(in: .whitespaces)
-      guard let format = OutputFormats.named(trimmed) else {
+      // Format names are the API's lowercase ones; `SRT` means `srt`.
+      guard let format = OutputFormats.named(trimmed.lowercased()) else {
+        let names = OutputFormats.available.map(\.name)
+        let hint = FormatHelp.suggestion(for: trimmed, among: names).map {
+          " (did you mean \($0)?)"
+        }
         throw CommandFailure(
-          "--format: unknown format \"\(trimmed)\"; expected one of "
-            + OutputFormats.all.map(\.name).joined(separator: ", "))
+          "--format: unknown format \"\(trimmed)\"\(hint ?? ""); expected one of "
+            + names.joined(separator: ", "))
       }
       var options = format.defaultOptions(preset.apiDefaults)
       apply(to: &options, format: format)

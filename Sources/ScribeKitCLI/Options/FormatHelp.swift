@@ -5,7 +5,7 @@ import ScribeKit
 enum FormatHelp {
   /// `srt, vtt and txt`: the formats that take `option`.
   static func formats(taking option: FormatOptions) -> String {
-    listed(OutputFormats.all.filter { $0.appliesOptions.contains(option) }.map(\.name))
+    listed(OutputFormats.available.filter { $0.appliesOptions.contains(option) }.map(\.name))
   }
 
   /// `42 for srt and vtt, 100 for txt, none otherwise`: a limit's current API default per
@@ -26,7 +26,7 @@ enum FormatHelp {
 
   /// `off for srt and vtt, on otherwise`: a flag's current API default per format.
   static func defaults(_ option: KeyPath<APIExportOptions, Bool>) -> String {
-    let off = OutputFormats.all.filter { !$0.defaultOptions(.current)[keyPath: option] }
+    let off = OutputFormats.available.filter { !$0.defaultOptions(.current)[keyPath: option] }
     return off.isEmpty ? "on" : "off for \(listed(off.map(\.name))), on otherwise"
   }
 
@@ -35,7 +35,7 @@ enum FormatHelp {
     _ text: (Value) -> String?
   ) -> String {
     var groups: [(value: String, names: [String])] = []
-    for format in OutputFormats.all {
+    for format in OutputFormats.available {
       guard let value = text(format.defaultOptions(.current)[keyPath: option]) else { continue }
       if let index = groups.firstIndex(where: { $0.value == value }) {
         groups[index].names.append(format.name)
@@ -51,5 +51,31 @@ enum FormatHelp {
   static func listed(_ names: [String]) -> String {
     guard let last = names.last else { return "none" }
     return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
+  }
+
+  /// The name closest to `input` among `names` (a typo's intent), if it is close enough to
+  /// suggest: at most two edits away, and fewer edits than the input has characters.
+  static func suggestion(for input: String, among names: [String]) -> String? {
+    let typed = Array(input.lowercased())
+    var best: (name: String, distance: Int)?
+    for name in names {
+      let target = Array(name.lowercased())
+      var previous = Array(0...target.count)
+      for (row, character) in typed.enumerated() {
+        var current = [row + 1]
+        for (column, other) in target.enumerated() {
+          current.append(
+            min(
+              previous[column + 1] + 1, current[column] + 1,
+              previous[column] + (character == other ? 0 : 1)))
+        }
+        previous = current
+      }
+      let distance = previous[target.count]
+      if distance < best?.distance ?? .max { best = (name, distance) }
+    }
+    guard let best, best.distance > 0, best.distance <= 2, best.distance < typed.count
+    else { return nil }
+    return best.name
   }
 }

@@ -41,6 +41,19 @@ struct OutputFlags: ParsableArguments {
       valueName: "code"))
   var language: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Names to show for speakers, in every format: speaker_0=Amara,speaker_1=Joel, or @FILE with a JSON object {\"speaker_0\": \"Amara\"}.",
+      valueName: "names"))
+  var speakerNames: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "\(FormatHelp.listed(["vtt"])) with speakers: voice (a <v> span, which most players do not show), text (a [name] label) or both.",
+      valueName: "style"),
+    completion: .list(SpeakerLabelStyle.allCases.map(\.rawValue)))
+  var speakerLabels: String = SpeakerLabelStyle.both.rawValue
+
   @Flag(help: "Replace output files that already exist.")
   var force = false
 
@@ -48,6 +61,12 @@ struct OutputFlags: ParsableArguments {
   var quiet = false
 
   func validate() throws {
+    if SpeakerLabelStyle(rawValue: speakerLabels) == nil {
+      throw ValidationError(
+        "--speaker-labels must be "
+          + SpeakerLabelStyle.allCases.map(\.rawValue).joined(separator: ", or "))
+    }
+    _ = try names()
     if channelSelection == nil {
       throw ValidationError("--channel must be each, merged, or a channel index such as 0")
     }
@@ -59,5 +78,42 @@ struct OutputFlags: ParsableArguments {
     case "merged": return .merged
     default: return Int(channel).flatMap { $0 >= 0 ? .channel($0) : nil }
     }
+  }
+
+  /// `--speaker-names` as a map from speaker ID to name.
+  func names() throws -> [String: String] {
+    guard let speakerNames else { return [:] }
+    if speakerNames.hasPrefix("@") {
+      let text = try ExportFlags.argumentText(speakerNames)
+      guard let data = text.data(using: .utf8),
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+      else {
+        throw ValidationError(
+          "--speaker-names \(speakerNames): expected a JSON object such as {\"speaker_0\": \"Amara\"}"
+        )
+      }
+      var names: [String: String] = [:]
+      for (id, value) in object {
+        guard let name = value as? String else {
+          throw ValidationError(
+            "--speaker-names \(speakerNames): the name of \(id) is not a string")
+        }
+        names[id] = name
+      }
+      return names
+    }
+    var names: [String: String] = [:]
+    for pair in speakerNames.split(separator: ",") {
+      let parts = pair.split(separator: "=", maxSplits: 1).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        throw ValidationError(
+          "--speaker-names: \"\(pair)\" is not ID=NAME; expected for example "
+            + "speaker_0=Amara,speaker_1=Joel")
+      }
+      names[parts[0]] = parts[1]
+    }
+    return names
   }
 }

@@ -37,7 +37,8 @@ struct ConvertCommand: AsyncParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Insist on an input shape: \(InputShape.all.map(\.name).joined(separator: ", ")). Default: detect.",
-      valueName: "shape"))
+      valueName: "shape"),
+    completion: .list(InputShape.all.map(\.name)))
   var inputShape: String?
 
   @Option(

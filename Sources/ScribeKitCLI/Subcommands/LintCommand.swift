@@ -18,7 +18,8 @@ struct LintCommand: AsyncParsableCommand {
   @Option(
     help: ArgumentHelp(
       "The caption style: \(Preset.captionStyles.map(\.name).joined(separator: ", ")).",
-      valueName: "name"))
+      valueName: "name"),
+    completion: .list(Preset.captionStyles.map(\.name)))
   var preset: String = "netflix-en"
 
   @Option(help: ArgumentHelp("Override: most characters per line.", valueName: "count"))
@@ -64,6 +65,13 @@ struct LintCommand: AsyncParsableCommand {
       let data = try source.read()
       guard let text = String(data: data, encoding: .utf8) else {
         throw CommandFailure("\(source.label): not UTF-8 text")
+      }
+      if let first = text.first(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }),
+        first == "{" || first == "["
+      {
+        throw CommandFailure(
+          "\(source.label): this is JSON (a transcript?), not SRT or WebVTT; "
+            + "`scribekit convert` makes captions from a transcript")
       }
       parsed = try SubtitleFile.parse(text)
     } catch let error as SubtitleFile.ParseError {
