@@ -176,4 +176,31 @@ struct HelpfulCommandLineTests {
     #expect(piped.terminationStatus == 0)
     #expect(data.starts(with: Array("PK".utf8)), "a pipe gets the document")
   }
+
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  func aFolderShowsProgressOnATerminalOnly() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for index in 1...3 {
+      try FileManager.default.copyItem(
+        atPath: CLI.sample("interview.json"),
+        toPath: folder.appendingPathComponent("t\(index).json").path)
+    }
+    let command = "\(CLI.executable.path) convert \(folder.path) -o \(folder.path)/tty/"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let shown = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(shown.contains("converting 2 of 3 inputs"), "\(shown)")
+    #expect(shown.contains("/s, about"))
+    let quiet = try CLI.run(["convert", folder.path, "-o", folder.path + "/pipe/"])
+    #expect(quiet.status == 0)
+    #expect(quiet.standardError.isEmpty, "progress reached a pipe: \(quiet.standardError)")
+  }
 }

@@ -11,6 +11,8 @@ final class Progress: @unchecked Sendable {
   private let lock = NSLock()
   private var message: String
   private var started = Date()
+  private var countStarted = Date()
+  private var showsElapsed = true
   private var ticker: Task<Void, Never>?
   private let enabled: Bool
 
@@ -34,16 +36,41 @@ final class Progress: @unchecked Sendable {
     draw()
   }
 
+  /// Shows `done` of `total` items with the rate so far and the time left at that rate.
+  func count(_ done: Int, of total: Int, what: String) {
+    guard enabled else { return }
+    lock.lock()
+    if done == 0 { countStarted = Date() }
+    let elapsed = Date().timeIntervalSince(countStarted)
+    var text = "converting \(done) of \(total) \(what)"
+    if done > 0, elapsed > 0 {
+      let rate = Double(done) / elapsed
+      let left = Double(total - done) / rate
+      text += String(format: ", %.1f/s, about %.0f s left", rate, left.rounded(.up))
+    }
+    message = text
+    lock.unlock()
+    draw(elapsed: false)
+  }
+
+  /// Erases the line, so that a message can be written in its place.
+  func clear() {
+    guard enabled else { return }
+    Diagnostics.write("\r\u{1B}[K")
+  }
+
   func finish() {
     ticker?.cancel()
     guard enabled else { return }
     Diagnostics.write("\r\u{1B}[K")
   }
 
-  private func draw() {
+  private func draw(elapsed: Bool? = nil) {
     guard enabled else { return }
     lock.lock()
-    let line = "\r\u{1B}[K\(message) (\(Int(Date().timeIntervalSince(started))) s)"
+    if let elapsed { showsElapsed = elapsed }
+    let seconds = showsElapsed ? " (\(Int(Date().timeIntervalSince(started))) s)" : ""
+    let line = "\r\u{1B}[K\(message)\(seconds)"
     lock.unlock()
     Diagnostics.write(line)
   }

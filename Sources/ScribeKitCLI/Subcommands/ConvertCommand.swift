@@ -88,11 +88,16 @@ struct ConvertCommand: AsyncParsableCommand {
       return
     }
     var failures = 0
-    for file in files {
+    let progress = Progress("converting \(files.count) inputs", quiet: output.quiet)
+    defer { progress.finish() }
+    for (done, file) in files.enumerated() {
+      progress.count(done, of: files.count, what: "inputs")
       do {
         try convert(file, reader: reader)
       } catch {
         failures += 1
+        // The error gets a line of its own, not the progress line's.
+        progress.clear()
         Diagnostics.printError(Diagnostics.message(for: error))
       }
     }
