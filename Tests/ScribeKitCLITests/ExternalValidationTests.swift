@@ -117,43 +117,32 @@ struct ExternalValidationTests {
     #expect(check.output.contains("ok: 2000 generated transcripts"), "\(check.output)")
   }
 
+  /// The interactive page as a user makes and opens it: a real WAV named `take #1 what?.wav`
+  /// in `sub/`, `--audio sub/take #1 what?.wav -o sub/` from the folder above, then headless
+  /// Chromium loads the audio, plays from words reached with Tab and the arrow keys, clicks
+  /// words and times, and reads times left to right in a right-to-left page (see
+  /// Tests/External/check_html_player.py). Its screenshots are left in the temporary
+  /// folder as `scribekit-player-ltr.png` and `-rtl.png`.
   @Test(.enabled(if: ExternalTools.browser, ExternalTools.skipReason))
-  func interactiveHTMLSeeksAndHighlightsInARealBrowser() throws {
+  func interactiveHTMLPlaysFromTheKeyboardAndMouseInARealBrowser() throws {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    // 45 s of silence, 8 kHz 8-bit mono PCM: long enough for the sample, tiny on disk.
-    let samples = 8_000 * 45
-    var wav = Data("RIFF".utf8)
-    func append(_ value: UInt32) {
-      withUnsafeBytes(of: value.littleEndian) { wav.append(contentsOf: $0) }
+    let screenshots = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "scribekit-player")
+    for side in ["ltr", "rtl"] {
+      try? FileManager.default.removeItem(atPath: screenshots.path + "-\(side).png")
     }
-    func append16(_ value: UInt16) {
-      withUnsafeBytes(of: value.littleEndian) { wav.append(contentsOf: $0) }
-    }
-    append(UInt32(36 + samples))
-    wav += Data("WAVEfmt ".utf8)
-    append(16)
-    append16(1)
-    append16(1)
-    append(8_000)
-    append(8_000)
-    append16(1)
-    append16(8)
-    wav += Data("data".utf8)
-    append(UInt32(samples))
-    wav += Data(repeating: 128, count: samples)
-    try wav.write(to: folder.appendingPathComponent("talk.wav"))
-
-    let result = try CLI.run([
-      "convert", CLI.sample("interview.json"), "--format", "html", "--audio", "talk.wav",
-      "--include-speakers", "-o", folder.appendingPathComponent("talk.html").path,
-    ])
-    #expect(result.status == 0, "\(result.standardError)")
-    let screenshot = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "scribekit-player.png")
     let check = try ExternalTools.run(
-      "check_html_player.py", [folder.appendingPathComponent("talk.html").path, screenshot.path])
+      "check_html_player.py",
+      [
+        CLI.executable.path, folder.path, screenshots.path, CLI.sample("interview.json"),
+        CLI.packageRoot.appendingPathComponent("Tests/ScribeKitTests/Inputs/multilingual.json")
+          .path,
+      ])
     #expect(check.status == 0, "\(check.output)")
-    #expect(FileManager.default.fileExists(atPath: screenshot.path))
+    #expect(check.output.contains("ok the audio beside the page loads"), "\(check.output)")
+    for side in ["ltr", "rtl"] {
+      #expect(FileManager.default.fileExists(atPath: screenshots.path + "-\(side).png"))
+    }
   }
 }

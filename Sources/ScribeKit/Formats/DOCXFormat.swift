@@ -38,8 +38,10 @@ extension OutputFormat where Self == DOCXFormat {
 /// paragraph per segment: the speaker in bold (style `Speaker`), the time range in a muted style
 /// (`Timestamp`), a line break and the text (paragraph style `Segment`). Named styles (`Title`,
 /// `Subtitle`, `Segment`, `Speaker`, `Timestamp`) let a user restyle the whole document at once.
-/// Right-to-left segments are marked as such. Characters XML forbids are removed, the rest
-/// escaped.
+/// The transcript's language is declared in the document defaults (``DOCXLanguage``), so a word
+/// processor picks the right glyph forms, fonts and proofing. Right-to-left segments are marked
+/// as such, and their time range stays left to right. Characters XML forbids are removed, the
+/// rest escaped.
 ///
 /// The bytes are the same for the same input: entries are written in a fixed order with a fixed
 /// date (1980-01-01), so golden tests and caches work.
@@ -76,7 +78,7 @@ struct DOCXRenderer: Sendable {
       ("docProps/core.xml", coreProperties()),
       ("docProps/app.xml", Self.appProperties),
       ("word/_rels/document.xml.rels", Self.documentRelationships),
-      ("word/styles.xml", Self.styles),
+      ("word/styles.xml", styles()),
       ("word/document.xml", document(segments)),
     ]
   }
@@ -119,17 +121,16 @@ struct DOCXRenderer: Sendable {
     let documentRightToLeft = Language.isRightToLeft(tag: info.languageTag)
     for segment in segments {
       var runs: [String] = []
-      if includeSpeakers, let speaker = segment.speakerID {
-        runs.append(run(TextRenderer.singleLine(speaker), style: "Speaker"))
-      }
-      if includeTimestamps {
-        let range =
-          Timecode.vtt(segment.start) + " – " + Timecode.vtt(segment.end)
-        runs.append(run((runs.isEmpty ? "" : "  ") + range, style: "Timestamp"))
-      }
-      if !runs.isEmpty { runs.append("<w:r><w:br/></w:r>") }
+      let speaker = includeSpeakers ? segment.speakerID.map(TextRenderer.singleLine) : nil
+      if let speaker { runs.append(run(speaker, style: "Speaker")) }
       let text = TextRenderer.singleLine(segment.text)
       let rightToLeft = text.isEmpty ? documentRightToLeft : Language.isRightToLeft(text: text)
+      if includeTimestamps {
+        let range = Self.timeRange(
+          from: segment.start, to: segment.end, after: speaker, inRightToLeftParagraph: rightToLeft)
+        runs.append(run(range, style: "Timestamp"))
+      }
+      if !runs.isEmpty { runs.append("<w:r><w:br/></w:r>") }
       runs.append(run(text, rightToLeft: rightToLeft))
       body += paragraph(style: "Segment", runs: runs, rightToLeft: rightToLeft)
     }
@@ -139,6 +140,32 @@ struct DOCXRenderer: Sendable {
       + "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" "
       + "w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>"
       + "</w:sectPr></w:body></w:document>"
+  }
+
+  /// A segment's time range, `00:00:01.000 – 00:00:02.500`, as the text of its run: after two
+  /// spaces when it follows a speaker's name.
+  ///
+  /// Unicode's bidirectional algorithm gives digits no direction of their own, and the dash
+  /// between two times takes the direction around it, so in a right-to-left paragraph the two
+  /// times would be laid out right to left and the range would read end first. There a
+  /// left-to-right mark (U+200E) before the range makes the range one left-to-right run, and a
+  /// right-to-left mark (U+200F) before the spaces after a speaker keeps the name at the start
+  /// of the line (on the right) with the range after it, rather than one left-to-right block of
+  /// a Latin name and the range. In a left-to-right paragraph the same happens after a name that
+  /// ends in a right-to-left script, which a left-to-right mark before the spaces prevents; other
+  /// left-to-right paragraphs get no marks. Marks rather than isolates (U+2066…U+2069), because
+  /// every implementation of the algorithm knows them.
+  static func timeRange(
+    from start: Double, to end: Double, after speaker: String?, inRightToLeftParagraph: Bool
+  ) -> String {
+    let range = Timecode.vtt(start) + " – " + Timecode.vtt(end)
+    if inRightToLeftParagraph {
+      return (speaker == nil ? "" : "\u{200F}  ") + "\u{200E}" + range
+    }
+    guard let speaker else { return range }
+    // The direction of the name's last strongly directional character.
+    let reversed = String(String.UnicodeScalarView(speaker.unicodeScalars.reversed()))
+    return (Language.isRightToLeft(text: reversed) ? "\u{200E}  " : "  ") + range
   }
 
   private func paragraph(style: String, runs: [String], rightToLeft: Bool) -> String {
@@ -199,13 +226,21 @@ struct DOCXRenderer: Sendable {
     + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
     + "<Application>ScribeKit</Application></Properties>"
 
-  private static let styles =
-    declaration
-    + "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-    + "<w:docDefaults><w:rPrDefault><w:rPr>"
-    + "<w:rFonts w:ascii=\"Calibri\" w:hAnsi=\"Calibri\" w:eastAsia=\"Noto Sans CJK SC\" w:cs=\"Arial\"/>"
-    + "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr></w:rPrDefault>"
-    + "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr>"
+  /// The styles part: document defaults with the transcript's language and East Asian font,
+  /// then the named styles.
+  func styles() -> String {
+    let language = DOCXLanguage(tag: info.languageTag)
+    return Self.declaration
+      + "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+      + "<w:docDefaults><w:rPrDefault><w:rPr>"
+      + "<w:rFonts w:ascii=\"Calibri\" w:hAnsi=\"Calibri\" w:eastAsia=\""
+      + Markup.escapeXML(language.eastAsianFont) + "\" w:cs=\"Arial\"/>"
+      + "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>" + language.element + "</w:rPr></w:rPrDefault>"
+      + Self.stylesAfterRunDefaults
+  }
+
+  private static let stylesAfterRunDefaults =
+    "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr>"
     + "</w:pPrDefault></w:docDefaults>"
     + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
     + "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>"
@@ -221,4 +256,112 @@ struct DOCXRenderer: Sendable {
     + "<w:style w:type=\"character\" w:styleId=\"Timestamp\"><w:name w:val=\"Timestamp\"/><w:qFormat/>"
     + "<w:rPr><w:color w:val=\"6B7280\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>"
     + "</w:styles>"
+}
+
+/// How a Word document declares its language: `<w:lang>` in the document defaults, with a
+/// language for each of Word's three kinds of text (Latin and the like, East Asian, complex
+/// scripts), and the East Asian font to go with it.
+///
+/// Han characters are shared by Chinese, Japanese and Korean but drawn differently in each
+/// (直 今 角 骨 次 化), so the East Asian language and font both name the variant: Japanese
+/// `ja-JP` with Noto Sans CJK JP, Korean `ko-KR` with Noto Sans CJK KR, Simplified Chinese
+/// (`zh`, `zh-Hans`, `zh-CN`, `zh-SG`) Noto Sans CJK SC, Traditional Chinese of Taiwan (`zh-Hant`,
+/// `zh-TW`) Noto Sans CJK TC, of Hong Kong and Macao (`zh-HK`, `zh-MO`, and Cantonese, `yue`,
+/// without a script) Noto Sans CJK HK. Word uses the one font named and otherwise substitutes
+/// by the language; LibreOffice also chooses glyph forms by the language. Right-to-left and other
+/// complex-script languages (Hebrew, Arabic, Hindi, Thai, ...) are declared as the complex-script
+/// language, every other language as the Latin one, with the transcript's own tag (`en`, `fr`).
+/// An unknown language declares nothing, and keeps the Simplified Chinese font for stray Han
+/// characters.
+struct DOCXLanguage: Equatable, Sendable {
+  /// `w:val`: the language of Latin-script (and Greek, Cyrillic, ...) text.
+  var latin: String?
+  /// `w:eastAsia`: the language of Han, kana and Hangul.
+  var eastAsian: String?
+  /// `w:bidi`: the language of complex-script text (right-to-left scripts, Indic, Thai, ...).
+  var complex: String?
+  /// The `w:eastAsia` font.
+  var eastAsianFont = "Noto Sans CJK SC"
+
+  /// The declaration for a BCP 47 tag (``DocumentInfo/languageTag``); none for `nil`, `und`
+  /// (undetermined), `mul` (several), `mis` and `zxx` (no language).
+  init(tag: String?) {
+    let subtags = Self.canonicalSubtags(of: tag ?? "")
+    guard let primary = subtags.first, !["und", "mul", "mis", "zxx"].contains(primary) else {
+      return
+    }
+    let script = subtags.dropFirst().first { $0.count == 4 }
+    let region = subtags.dropFirst().first {
+      $0.count == 2 || ($0.count == 3 && $0.allSatisfy(\.isNumber))
+    }
+    switch primary {
+    case "ja":
+      (eastAsian, eastAsianFont) = ("ja-JP", "Noto Sans CJK JP")
+    case "ko":
+      (eastAsian, eastAsianFont) = ("ko-KR", "Noto Sans CJK KR")
+    case "zh", "cmn", "yue":
+      (eastAsian, eastAsianFont) = Self.chinese(
+        script: script, region: region, cantonese: primary == "yue")
+    default:
+      let declared = subtags.joined(separator: "-")
+      if Language.isRightToLeft(tag: primary) || Self.complexScriptLanguages.contains(primary) {
+        complex = declared
+      } else {
+        latin = declared
+      }
+    }
+  }
+
+  /// `<w:lang …/>`, or nothing when no language is known.
+  var element: String {
+    let attributes = [("w:val", latin), ("w:eastAsia", eastAsian), ("w:bidi", complex)]
+      .compactMap { name, value in value.map { " \(name)=\"\(Markup.escapeXML($0))\"" } }
+    return attributes.isEmpty ? "" : "<w:lang" + attributes.joined() + "/>"
+  }
+
+  /// The East Asian language and font of Chinese: Traditional or Simplified by the script,
+  /// else by the region, else Simplified (Cantonese: Traditional, as written in Hong Kong).
+  private static func chinese(script: String?, region: String?, cantonese: Bool)
+    -> (String, String)
+  {
+    let traditional: Bool
+    switch (script, region) {
+    case ("Hant", _): traditional = true
+    case ("Hans", _): traditional = false
+    case (_, "TW"?), (_, "HK"?), (_, "MO"?): traditional = true
+    case (_, .some): traditional = false
+    default: traditional = cantonese
+    }
+    if traditional {
+      switch region ?? (cantonese ? "HK" : "TW") {
+      case "HK": return ("zh-HK", "Noto Sans CJK HK")
+      case "MO": return ("zh-MO", "Noto Sans CJK HK")
+      default: return ("zh-TW", "Noto Sans CJK TC")
+      }
+    }
+    return (region == "SG" ? "zh-SG" : "zh-CN", "Noto Sans CJK SC")
+  }
+
+  /// Languages Word and LibreOffice treat as complex-script text besides the right-to-left
+  /// ones: the Indic and mainland Southeast Asian scripts.
+  private static let complexScriptLanguages: Set<String> = [
+    "as", "bn", "bo", "gu", "hi", "km", "kn", "lo", "mai", "ml", "mr", "my", "ne", "or", "pa",
+    "sa", "si", "ta", "te", "th",
+  ]
+
+  /// A tag's subtags in their conventional case (`pt-BR`, `zh-Hant-TW`); everything from a
+  /// singleton (an extension or private use, `-x-…`) on is left out.
+  private static func canonicalSubtags(of tag: String) -> [String] {
+    var subtags: [String] = []
+    for (index, subtag) in tag.lowercased().split(separator: "-").enumerated() {
+      if subtag.count == 1 { break }
+      switch (index, subtag.count) {
+      case (0, _): subtags.append(String(subtag))
+      case (_, 2): subtags.append(subtag.uppercased())
+      case (_, 4): subtags.append(subtag.prefix(1).uppercased() + subtag.dropFirst())
+      default: subtags.append(String(subtag))
+      }
+    }
+    return subtags
+  }
 }

@@ -37,9 +37,21 @@ extension OutputFormat where Self == HTMLFormat {
 /// is decided per paragraph by the browser (`dir="auto"`), so Arabic or Hebrew segments read
 /// right to left inside a left-to-right page and the other way round.
 ///
+/// Times are left-to-right runs (`dir="ltr"`) wherever they stand, so `00:01:05` reads the same
+/// in a Hebrew or Arabic page. Without a language in the transcript (text-to-speech input has
+/// none), `lang` is inferred from the writing system when that names one language
+/// (``ScriptLanguage``), and left out otherwise.
+///
 /// With ``DocumentInfo/audioSource`` set, the page becomes an interactive transcript: an audio
-/// player at the top, every word and timestamp seeks the audio when clicked, and the word being
-/// spoken is highlighted as it plays. Without it, timestamps link to their own segment.
+/// player at the top (a file path is percent-encoded, ``Markup/mediaURL(_:)``), every word and
+/// timestamp seeks the audio when clicked, and the word being spoken is highlighted as it plays.
+/// From the keyboard, each paragraph is one tab stop: Left and Right move between its words
+/// (in reading order, so mirrored in right-to-left text), Home and End go to the first and last,
+/// Escape back to the paragraph, and Enter or Space plays from the focused word (or from the
+/// paragraph's start). A polite live region tells screen readers where playback is, when it
+/// moves to another paragraph and at most every few seconds, never word by word. With
+/// `prefers-reduced-motion`, the page neither scrolls smoothly nor fades the highlight.
+/// Without an audio source, timestamps link to their own segment and there is no script.
 ///
 /// All transcript text is escaped: a word `<script>` shows as text and never runs.
 struct HTMLRenderer: Sendable {
@@ -72,8 +84,9 @@ struct HTMLRenderer: Sendable {
     let interactive = info.audioSource != nil
     var speakerNumbers: [String: Int] = [:]
     var html = "<!DOCTYPE html>\n"
-    let language = info.languageTag.map { " lang=\"\(Markup.escapeAttribute($0))\"" } ?? ""
-    let direction = Language.isRightToLeft(tag: info.languageTag) ? " dir=\"rtl\"" : ""
+    let tag = info.languageTag ?? ScriptLanguage.tag(inferredFrom: segments.lazy.map(\.text))
+    let language = tag.map { " lang=\"\(Markup.escapeAttribute($0))\"" } ?? ""
+    let direction = Language.isRightToLeft(tag: tag) ? " dir=\"rtl\"" : ""
     html += "<html\(language)\(direction)>\n<head>\n<meta charset=\"utf-8\">\n"
     html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     html += "<meta name=\"generator\" content=\"ScribeKit\">\n"
@@ -82,10 +95,13 @@ struct HTMLRenderer: Sendable {
     html += "<body>\n<header>\n<h1 dir=\"auto\">\(Markup.escapeText(info.title))</h1>\n"
     html += "<p class=\"meta\">\(Markup.escapeText(info.summary(of: segments)))</p>\n"
     if let audio = info.audioSource {
-      html +=
-        "<audio id=\"player\" controls preload=\"metadata\" src=\"\(Markup.escapeAttribute(audio))\">"
+      let source = Markup.escapeAttribute(Markup.mediaURL(audio))
+      html += "<audio id=\"player\" controls preload=\"metadata\" src=\"\(source)\">"
       html += "Your browser cannot play this audio.</audio>\n"
-      html += "<p class=\"hint\">Click a word or a time to play from there.</p>\n"
+      html +=
+        "<p class=\"hint\" id=\"keys\" dir=\"auto\">Click a word or a time to play from there; "
+      html += "or Tab to a paragraph, Left and Right arrows to a word, Enter to play.</p>\n"
+      html += "<p id=\"now\" class=\"visually-hidden\" role=\"status\" aria-live=\"polite\"></p>\n"
     }
     html += "</header>\n<main id=\"transcript\">\n"
     for (number, segment) in segments.enumerated() {
@@ -106,13 +122,15 @@ struct HTMLRenderer: Sendable {
       if includeTimestamps {
         let label = Timecode.srt(segment.start).prefix(8)
         let target = interactive ? "#t=\(Self.seconds(segment.start))" : "#\(id)"
-        head +=
-          "<a class=\"time\" href=\"\(target)\" data-start=\"\(Self.seconds(segment.start))\" "
+        head += "<a class=\"time\" dir=\"ltr\" href=\"\(target)\" "
+        head += "data-start=\"\(Self.seconds(segment.start))\" "
         head += "aria-label=\"Play from \(label)\">\(label)</a>"
       }
       if !head.isEmpty { html += "<p class=\"head\">\(head)</p>\n" }
-      html +=
-        "<p class=\"text\" dir=\"auto\">\(text(of: segment, interactive: interactive))</p>\n</section>\n"
+      // With audio, the paragraph is the tab stop its words are reached from with the arrows.
+      let focus = interactive ? " tabindex=\"0\" aria-describedby=\"keys\"" : ""
+      html += "<p class=\"text\" dir=\"auto\"\(focus)>"
+      html += "\(text(of: segment, interactive: interactive))</p>\n</section>\n"
     }
     html += "</main>\n"
     if interactive { html += "<script>\n\(Self.script)</script>\n" }
@@ -163,12 +181,21 @@ struct HTMLRenderer: Sendable {
     .segment { margin: 0 0 1.1rem; padding-inline-start: .85rem; border-inline-start: 4px solid var(--line); }
     .head { margin: 0; font-size: .85rem; display: flex; gap: .75rem; align-items: baseline; }
     .speaker { font-weight: 700; }
-    .time { color: var(--muted); font-variant-numeric: tabular-nums; text-decoration: none; }
+    .time { color: var(--muted); font-variant-numeric: tabular-nums; text-decoration: none;
+      unicode-bidi: isolate; }
     .time:hover, .time:focus-visible { text-decoration: underline; }
     .text { margin: .15rem 0 0; unicode-bidi: plaintext; }
     .w { cursor: pointer; border-radius: 3px; }
     .w:hover { background: #f3f4f6; }
     .w.active { background: var(--mark); box-shadow: 0 0 0 2px var(--mark); }
+    .text:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 4px; border-radius: 2px; }
+    .w:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 1px; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;
+      overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+    @media (prefers-reduced-motion: no-preference) {
+      html { scroll-behavior: smooth; }
+      .w { transition: background-color .15s, box-shadow .15s; }
+    }
     .event { font-style: italic; color: var(--muted); }
     .speaker-0 { border-color: #2563eb; } .speaker-0 .speaker { color: #1d4ed8; }
     .speaker-1 { border-color: #c2410c; } .speaker-1 .speaker { color: #9a3412; }
@@ -186,14 +213,33 @@ struct HTMLRenderer: Sendable {
     (function () {
       "use strict";
       var audio = document.getElementById("player");
+      var transcript = document.getElementById("transcript");
+      var status = document.getElementById("now");
       var words = Array.prototype.slice.call(document.querySelectorAll(".w"));
       var starts = words.map(function (w) { return parseFloat(w.getAttribute("data-start")); });
-      var current = null;
+      var motion = window.matchMedia("(prefers-reduced-motion: reduce)");
+      var current = null, spokenSection = null, spokenAt = -Infinity;
+      function clock(time) {
+        var total = Math.floor(time), parts = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
+        return parts.map(function (n) { return (n < 10 ? "0" : "") + n; }).join(":");
+      }
+      // Screen readers hear where playback is when it moves to another paragraph, at most every
+      // few seconds, and at once when the reader asked for it; never word by word.
+      function announce(word, now) {
+        var section = word ? word.closest("section") : null;
+        if (!section || (!now && (section === spokenSection || Date.now() - spokenAt < 5000))) { return; }
+        var speaker = section.querySelector(".speaker");
+        status.textContent = (now ? "Playing from " : "Now at ") + clock(audio.currentTime) +
+          (speaker ? ", " + speaker.textContent : "");
+        spokenSection = section;
+        spokenAt = Date.now();
+      }
       function seek(time) {
         audio.currentTime = time;
         var playing = audio.play();
         if (playing && playing.catch) { playing.catch(function () {}); }
         highlight();
+        announce(current, true);
       }
       function wordAt(time) {
         var low = 0, high = starts.length - 1, found = -1;
@@ -210,15 +256,51 @@ struct HTMLRenderer: Sendable {
         if (word) {
           word.classList.add("active");
           word.setAttribute("aria-current", "true");
-          if (!audio.paused) { word.scrollIntoView({ block: "nearest" }); }
+          if (!audio.paused) {
+            word.scrollIntoView({ block: "nearest", behavior: motion.matches ? "auto" : "smooth" });
+            announce(word, false);
+          }
         }
         current = word;
       }
-      document.getElementById("transcript").addEventListener("click", function (event) {
+      // The sticky header must not hide the word or paragraph that has the focus.
+      function keepClearOfHeader() {
+        document.documentElement.style.scrollPaddingTop = document.querySelector("header").offsetHeight + 8 + "px";
+      }
+      keepClearOfHeader();
+      window.addEventListener("resize", keepClearOfHeader);
+      transcript.addEventListener("click", function (event) {
         var target = event.target.closest("[data-start]");
         if (!target || target.tagName === "SECTION") { return; }
         event.preventDefault();
         seek(parseFloat(target.getAttribute("data-start")));
+      });
+      // One tab stop per paragraph; its words are reached with the arrow keys (tabindex -1).
+      transcript.addEventListener("keydown", function (event) {
+        if (event.altKey || event.ctrlKey || event.metaKey || !event.target.closest) { return; }
+        var paragraph = event.target.closest(".text");
+        if (!paragraph) { return; }
+        var inside = Array.prototype.slice.call(paragraph.querySelectorAll(".w"));
+        var index = inside.indexOf(event.target), next = null;
+        var key = event.key;
+        if (key === "ArrowRight" || key === "ArrowLeft") {
+          var forward = (key === "ArrowRight") !== (getComputedStyle(paragraph).direction === "rtl");
+          next = index < 0 ? inside[forward ? 0 : inside.length - 1] : inside[index + (forward ? 1 : -1)];
+        } else if (key === "Home" || key === "End") {
+          next = inside[key === "Home" ? 0 : inside.length - 1];
+        } else if (key === "Escape" && index >= 0) {
+          next = paragraph;
+        } else if (key === "Enter" || key === " " || key === "Spacebar") {
+          var from = index < 0 ? paragraph.closest("section") : event.target;
+          seek(parseFloat(from.getAttribute("data-start")));
+        } else {
+          return;
+        }
+        event.preventDefault();
+        if (next) {
+          if (next !== paragraph) { next.tabIndex = -1; }
+          next.focus();
+        }
       });
       audio.addEventListener("timeupdate", highlight);
       audio.addEventListener("seeked", highlight);
@@ -227,4 +309,60 @@ struct HTMLRenderer: Sendable {
     })();
 
     """
+}
+
+/// The language a text's writing system names on its own, for documents whose transcript says
+/// none (text-to-speech input): kana is Japanese, Hangul Korean, Han without either Chinese,
+/// Hebrew script Hebrew and Thai script Thai. Latin, Cyrillic or Arabic script (Arabic, Persian,
+/// Urdu...) and text mixing scripts name no one language, and give `nil`.
+enum ScriptLanguage {
+  /// A BCP 47 tag for the language `texts` are written in, or `nil` when the script is shared by
+  /// several languages or no script has the majority of the letters. A CJK character weighs two
+  /// letters of an alphabet, so an English brand name in a Japanese sentence leaves it Japanese.
+  static func tag<Texts: Sequence>(inferredFrom texts: Texts) -> String?
+  where Texts.Element: StringProtocol {
+    var kana = 0
+    var hangul = 0
+    var han = 0
+    var hebrew = 0
+    var thai = 0
+    var letters = 0
+    for text in texts {
+      for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F, 0x1B000...0x1B16F:
+          kana += 1
+          letters += 2
+        case 0x1100...0x11FF, 0x3130...0x318F, 0xA960...0xA97F, 0xAC00...0xD7FF, 0xFFA0...0xFFDC:
+          hangul += 1
+          letters += 2
+        case 0x2E80...0x2FDF, 0x3005...0x3007, 0x3021...0x3029, 0x3038...0x303B, 0x3400...0x4DBF,
+          0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF:
+          han += 1
+          letters += 2
+        case 0x0590...0x05FF, 0xFB1D...0xFB4F:
+          hebrew += 1
+          letters += 1
+        case 0x0E00...0x0E7F:
+          thai += 1
+          letters += 1
+        default:
+          letters += 1
+        }
+      }
+    }
+    guard letters > 0 else { return nil }
+    // Each CJK character counted twice in `letters`: their weight has the majority.
+    if 2 * (kana + hangul + han) * 2 > letters {
+      switch (kana > 0, hangul > 0) {
+      case (true, false): return "ja"
+      case (false, true): return "ko"
+      case (false, false): return "zh"
+      case (true, true): return nil
+      }
+    }
+    if hebrew * 2 > letters { return "he" }
+    if thai * 2 > letters { return "th" }
+    return nil
+  }
 }

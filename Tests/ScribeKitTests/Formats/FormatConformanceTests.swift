@@ -25,7 +25,14 @@ struct FormatConformanceTests {
           of: #"\[speaker_\d+\] "#, with: "", options: .regularExpression)
       }
       return body
-    case "vtt": return FormatText.vtt(text)
+    case "vtt":
+      // Speakers show as voice spans and as [name] labels (SpeakerLabelStyle.both).
+      var body = FormatText.vtt(text)
+      if options.includeSpeakers {
+        body = body.replacingOccurrences(
+          of: #"(^|\n)( ?)\[[^\]\n]*\] "#, with: "$1$2", options: .regularExpression)
+      }
+      return body
     case "txt":
       return FormatText.txt(text, headers: options.includeTimestamps || options.includeSpeakers)
     case "segmented_json": return try FormatText.segmentedJSON(text)

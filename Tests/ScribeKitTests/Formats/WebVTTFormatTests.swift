@@ -15,7 +15,8 @@ struct WebVTTRendererTests {
     #expect(vtt.hasPrefix("WEBVTT\n\n"))
     #expect(vtt.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; then --&gt;"))
     #expect(vtt.contains("&amp;amp;"))
-    #expect(vtt.contains("<v speaker_1>مرحبا بكم في البرنامج اليوم</v>"))
+    // A voice span, and a label a person sees (SpeakerLabelStyle.both).
+    #expect(vtt.contains("<v speaker_1>[speaker_1] مرحبا بكم في البرنامج اليوم</v>"))
     try Self.validate(vtt)
   }
 

@@ -129,7 +129,10 @@ struct BrokenInputCatalogueTests {
     let vtt = String(
       decoding: try transcript.export([ExportRequest(.vtt, options: options)])[0].content,
       as: UTF8.self)
-    #expect(vtt.contains("<v &lt;script&gt;alert(1)&lt;/script&gt;>&lt;b&gt;x&lt;/b&gt;</v>"))
+    #expect(
+      vtt.contains(
+        "<v &lt;script&gt;alert(1)&lt;/script&gt;>[&lt;script&gt;alert(1)&lt;/script&gt;] &lt;b&gt;x&lt;/b&gt;</v>"
+      ))
     let html = String(
       decoding: try transcript.export(.html)[0].content,
       as: UTF8.self)
