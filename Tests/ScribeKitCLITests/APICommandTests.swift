@@ -44,6 +44,22 @@ struct APICommandTests {
     #expect(requests.first?["key_ok"] as? Bool == true)
   }
 
+  @Test func fetchTakesSeveralIDsAndGoesOnPastOneThatFails() throws {
+    let server = try FakeServer()
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try run(
+      ["fetch", "interview", "nope", "multichannel", "--format", "srt", "-o", folder.path],
+      server: server)
+    #expect(result.status == 1)
+    #expect(result.standardError.contains("transcript nope: "))
+    #expect(result.standardError.contains("1 of 3 transcripts failed"))
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(names.contains("sample-interview-001.srt"))
+    #expect(names.contains { $0.hasSuffix(".channel-0.srt") })
+    #expect(try server.requests().count == 3)
+  }
+
   @Test func aWrongKeySaysSoAndWritesNothing() throws {
     let server = try FakeServer()
     let folder = try CLI.temporaryFolder()

@@ -37,12 +37,12 @@ final class Progress: @unchecked Sendable {
   }
 
   /// Shows `done` of `total` items with the rate so far and the time left at that rate.
-  func count(_ done: Int, of total: Int, what: String) {
+  func count(_ done: Int, of total: Int, what: String, verb: String = "converting") {
     guard enabled else { return }
     lock.lock()
     if done == 0 { countStarted = Date() }
     let elapsed = Date().timeIntervalSince(countStarted)
-    var text = "converting \(done) of \(total) \(what)"
+    var text = "\(verb) \(done) of \(total) \(what)"
     if done > 0, elapsed > 0 {
       let rate = Double(done) / elapsed
       let left = Double(total - done) / rate
