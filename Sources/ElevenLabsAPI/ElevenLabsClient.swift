@@ -47,13 +47,19 @@ public struct ElevenLabsClient: Sendable {
   }
 
   /// `POST /v1/speech-to-text`: uploads audio (or names a cloud URL) and returns the JSON.
-  public func transcribe(_ transcription: TranscriptionRequest) async throws(APIError) -> Data {
+  ///
+  /// - Parameter uploaded: told, as the body goes out, how many bytes of how many have been
+  ///   sent (for a progress display); called on URLSession's queue.
+  public func transcribe(
+    _ transcription: TranscriptionRequest,
+    uploaded: (@Sendable (_ sent: Int64, _ total: Int64) -> Void)? = nil
+  ) async throws(APIError) -> Data {
     let boundary = "scribekit-" + UUID().uuidString
     var request = try makeRequest("POST", path: ["v1", "speech-to-text"])
     request.setValue(
       "multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
     request.httpBody = try transcription.multipartBody(boundary: boundary)
-    let (data, _) = try await send(request)
+    let (data, _) = try await send(request, delegate: uploaded.map(UploadProgress.init))
     try Self.requireJSON(data)
     return data
   }
@@ -91,14 +97,16 @@ public struct ElevenLabsClient: Sendable {
   }
 
   /// Sends `request`, retrying what may be retried; returns the body of the first 2xx answer.
-  func send(_ request: URLRequest) async throws(APIError) -> (Data, HTTPURLResponse) {
+  func send(
+    _ request: URLRequest, delegate: (any URLSessionTaskDelegate)? = nil
+  ) async throws(APIError) -> (Data, HTTPURLResponse) {
     var attempt = 0
     while true {
       attempt += 1
       let data: Data
       let response: URLResponse
       do {
-        (data, response) = try await session.data(for: request)
+        (data, response) = try await session.data(for: request, delegate: delegate)
       } catch {
         let reason = Self.describe(transportError: error)
         if attempt <= configuration.maxRetries {
@@ -220,5 +228,21 @@ public struct ElevenLabsClient: Sendable {
     case NSURLErrorCannotFindHost: return "the host name could not be resolved"
     default: return nsError.localizedDescription
     }
+  }
+}
+
+/// Reports an upload's progress to a closure.
+final class UploadProgress: NSObject, URLSessionTaskDelegate, Sendable {
+  let report: @Sendable (Int64, Int64) -> Void
+
+  init(_ report: @escaping @Sendable (Int64, Int64) -> Void) {
+    self.report = report
+  }
+
+  func urlSession(
+    _ session: URLSession, task: URLSessionTask, didSendBodyData bytesSent: Int64,
+    totalBytesSent: Int64, totalBytesExpectedToSend: Int64
+  ) {
+    report(totalBytesSent, totalBytesExpectedToSend)
   }
 }

@@ -212,6 +212,33 @@ struct APICommandTests {
     #expect(formats.contains("\"max_characters_per_line\": 42"))
   }
 
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  func anUploadShowsBytesRateAndTimeLeftOnATerminal() throws {
+    let server = try FakeServer()
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let audio = folder.appendingPathComponent("big.wav")
+    try Data(repeating: 0x52, count: 6_000_000).write(to: audio)
+    // `script` runs the command under a pseudo-terminal, as a person's shell would.
+    let command =
+      "env ELEVENLABS_API_KEY=\(FakeServer.key) \(CLI.executable.path) transcribe \(audio.path) "
+      + "-o \(folder.path)/out/ --base-url \(server.baseURL)"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let shown = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(shown)")
+    #expect(shown.contains("uploading big.wav: "), "\(shown)")
+    #expect(shown.contains(" of 6.0 MB"))
+    #expect(shown.contains("uploaded big.wav (6.0 MB); waiting for the transcript"))
+    #expect(!shown.contains(FakeServer.key))
+  }
+
   @Test func transcribeReportsRefusedFields() throws {
     let server = try FakeServer()
     try server.queue(#"[{"status": 422}]"#)

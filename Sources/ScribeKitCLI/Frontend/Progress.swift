@@ -13,6 +13,7 @@ final class Progress: @unchecked Sendable {
   private var started = Date()
   private var countStarted = Date()
   private var showsElapsed = true
+  private var countingBytes = false
   private var ticker: Task<Void, Never>?
   private let enabled: Bool
 
@@ -51,6 +52,34 @@ final class Progress: @unchecked Sendable {
     message = text
     lock.unlock()
     draw(elapsed: false)
+  }
+
+  /// Shows an upload's bytes sent with the rate so far and the time left at that rate; once
+  /// all are sent, that the server is working.
+  func bytes(_ sent: Int64, of total: Int64, name: String) {
+    guard enabled else { return }
+    lock.lock()
+    if sent == 0 || !countingBytes { countStarted = Date() }
+    countingBytes = true
+    let elapsed = Date().timeIntervalSince(countStarted)
+    let megabytes = { (bytes: Int64) in String(format: "%.1f", Double(bytes) / 1_000_000) }
+    if total > 0, sent >= total {
+      message = "uploaded \(name) (\(megabytes(total)) MB); waiting for the transcript"
+      started = Date()
+      showsElapsed = true
+    } else {
+      var text = "uploading \(name): \(megabytes(sent)) of \(megabytes(total)) MB"
+      if sent > 0, elapsed > 0 {
+        let rate = Double(sent) / elapsed
+        text += String(
+          format: ", %.1f MB/s, about %.0f s left", rate / 1_000_000,
+          (Double(total - sent) / rate).rounded(.up))
+      }
+      message = text
+      showsElapsed = false
+    }
+    lock.unlock()
+    draw()
   }
 
   /// Erases the line, so that a message can be written in its place.

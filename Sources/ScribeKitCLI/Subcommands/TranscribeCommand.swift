@@ -98,7 +98,9 @@ struct TranscribeCommand: AsyncParsableCommand {
         quiet: output.quiet)
       let data: Data
       do {
-        data = try await api.client(quiet: output.quiet).transcribe(request)
+        data = try await api.client(quiet: output.quiet).transcribe(request) { sent, total in
+          progress.bytes(sent, of: total, name: audioURL.lastPathComponent)
+        }
         progress.finish()
       } catch {
         progress.finish()
