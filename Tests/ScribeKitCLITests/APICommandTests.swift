@@ -212,7 +212,7 @@ struct APICommandTests {
     #expect(formats.contains("\"max_characters_per_line\": 42"))
   }
 
-  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  @Test(.enabled(if: CLI.hasTerminalRunner))
   func anUploadShowsBytesRateAndTimeLeftOnATerminal() throws {
     let server = try FakeServer()
     let folder = try CLI.temporaryFolder()
@@ -223,16 +223,8 @@ struct APICommandTests {
     let command =
       "env ELEVENLABS_API_KEY=\(FakeServer.key) \(CLI.executable.path) transcribe \(audio.path) "
       + "-o \(folder.path)/out/ --base-url \(server.baseURL)"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-    process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let shown = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(shown)")
+    let (status, shown) = try CLI.runOnTerminal(command)
+    #expect(status == 0, "\(shown)")
     #expect(shown.contains("uploading big.wav: "), "\(shown)")
     #expect(shown.contains(" of 6.0 MB"))
     #expect(shown.contains("uploaded big.wav (6.0 MB); waiting for the transcript"))

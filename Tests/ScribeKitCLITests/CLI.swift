@@ -76,6 +76,24 @@ enum CLI {
   }
 
   /// A new empty folder for a test's files.
+  /// Runs `command` (a shell command line) under a pseudo-terminal, as a person's shell would,
+  /// with `script`; gives its exit status and everything the terminal showed.
+  static func runOnTerminal(_ command: String) throws -> (status: Int32, shown: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let shown = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, shown)
+  }
+
+  /// `true` when `script`, which ``runOnTerminal(_:)`` needs, is installed.
+  static let hasTerminalRunner = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
+
   static func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "scribekit-cli-test-\(UUID().uuidString)")

@@ -148,21 +148,13 @@ struct HelpfulCommandLineTests {
     #expect(output.contains("hours of speech"))
   }
 
-  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  @Test(.enabled(if: CLI.hasTerminalRunner))
   func binaryOutputIsRefusedOnATerminalButNotOnAPipe() throws {
     // `script` runs the command under a pseudo-terminal, as a person's shell would.
     let command =
       "\(CLI.executable.path) convert \(CLI.sample("interview.json")) --format docx -o -"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-    process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 1)
+    let (status, output) = try CLI.runOnTerminal(command)
+    #expect(status == 1)
     #expect(output.contains("refusing to write it to a terminal"))
     #expect(!output.contains("PK"), "ZIP bytes reached the terminal")
     let piped = Process()
@@ -177,7 +169,7 @@ struct HelpfulCommandLineTests {
     #expect(data.starts(with: Array("PK".utf8)), "a pipe gets the document")
   }
 
-  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  @Test(.enabled(if: CLI.hasTerminalRunner))
   func aFolderShowsProgressOnATerminalOnly() throws {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -187,16 +179,8 @@ struct HelpfulCommandLineTests {
         toPath: folder.appendingPathComponent("t\(index).json").path)
     }
     let command = "\(CLI.executable.path) convert \(folder.path) -o \(folder.path)/tty/"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-    process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let shown = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    let (status, shown) = try CLI.runOnTerminal(command)
+    #expect(status == 0)
     #expect(shown.contains("converting 2 of 3 inputs"), "\(shown)")
     #expect(shown.contains("/s, about"))
     let quiet = try CLI.run(["convert", folder.path, "-o", folder.path + "/pipe/"])
