@@ -120,6 +120,9 @@ public struct Word: Sendable, Equatable {
   public var channelIndex: Int?
   /// The model's log probability for the word, when given.
   public var logprob: Double?
+  /// How poorly the forced aligner placed the word (its `loss`; lower is better), when the
+  /// input is a forced-alignment response.
+  public var loss: Double?
   /// Per-character timings, when the transcript was requested with character granularity or
   /// comes from a text-to-speech alignment.
   public var characters: [CharacterTiming]?

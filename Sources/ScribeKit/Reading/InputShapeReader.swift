@@ -11,6 +11,9 @@ protocol InputShapeReader: Sendable {
   /// Whether the input can be read as this shape when a caller insists on it. Default: when
   /// ``detect(_:)`` finds evidence.
   func accepts(_ input: ParsedInput) -> Bool
+  /// A shape whose members this one's documents also have (a forced-alignment response has
+  /// speech-to-text's `words`): when both match, this one is meant. Default: none.
+  var refines: InputShape? { get }
   /// The transcript in `input`, with repairs reported in `warnings`.
   func read(
     _ input: ParsedInput, options: ReadOptions, warnings: inout [ReadWarning]
@@ -19,6 +22,7 @@ protocol InputShapeReader: Sendable {
 
 extension InputShapeReader {
   func accepts(_ input: ParsedInput) -> Bool { detect(input) != nil }
+  var refines: InputShape? { nil }
 }
 
 /// The parsed input: one JSON document, or several (newline-delimited chunks).
@@ -65,7 +69,7 @@ enum InputShapes {
   /// Every shape ScribeKit reads, in the order they are listed to people.
   static let readers: [any InputShapeReader] = [
     SpeechToTextShape(), SpeechToTextMultichannelShape(), WebhookShape(), TextToSpeechShape(),
-    AlignmentShape(), TextToSpeechStreamShape(), SegmentedJSONShape(),
+    AlignmentShape(), TextToSpeechStreamShape(), SegmentedJSONShape(), ForcedAlignmentShape(),
   ]
 
   /// The reader of `shape`.
@@ -80,7 +84,10 @@ enum InputShapes {
   /// never sends (``UnreadInputs``): two or more of them, or one where no shape matches, name
   /// the engine; one beside an ElevenLabs shape's members is a tie, refused as well.
   static func detect(_ input: ParsedInput) throws(ReadError) -> any InputShapeReader {
-    let read = readers.compactMap { reader in reader.detect(input).map { (reader, $0) } }
+    var read = readers.compactMap { reader in reader.detect(input).map { (reader, $0) } }
+    // A shape that refines another is meant when both match.
+    let refined = Set(read.compactMap(\.0.refines))
+    read.removeAll { refined.contains($0.0.shape) }
     let recognized = UnreadInputs.recognize(input)
     if let engine = recognized.engines.first {
       if engine.evidence.marks.count >= 2 || read.isEmpty {

@@ -30,12 +30,6 @@ enum UnreadInputs {
   }
 
   private static let engines: [Engine] = [
-    Engine(name: "an ElevenLabs forced-alignment response") { input in
-      let word = input.firstElement(of: "words")
-      return [
-        ("loss", input.object?["loss"] != nil), ("words[].loss", word?["loss"] != nil),
-      ]
-    },
     Engine(name: "an AssemblyAI transcript") { input in
       let object = input.object
       let word = input.firstElement(of: "words")

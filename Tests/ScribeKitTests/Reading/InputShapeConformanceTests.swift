@@ -17,6 +17,7 @@ struct InputShapeConformanceTests {
     "alignment": "Tests/ScribeKitTests/Inputs/alignment.json",
     "tts-stream": "Tests/ScribeKitTests/Inputs/tts-stream.ndjson",
     "segmented-json": "Samples/interview.segmented.json",
+    "forced-alignment": "Tests/ScribeKitTests/Inputs/forced-alignment.json",
   ]
 
   @Test(arguments: InputShape.all.map(\.name))

@@ -37,19 +37,33 @@ struct InputShapeDetectionTests {
     #expect(description.contains("does not read yet"))
   }
 
-  @Test func aForcedAlignmentResponseIsNotGluedIntoOneWord() {
-    // Its words have no spacing items: read as speech to text, they ran together.
+  @Test func aForcedAlignmentResponseIsReadWithItsSpacesAndLoss() throws {
+    // Its words have no spacing items: read as speech to text, they ran together
+    // ("didtheferry..."); the spacing comes from its characters, the uploaded script.
     let json = """
-      {"characters": [{"text": "d", "start": 0.0, "end": 0.1}],
+      {"characters": [{"text": "d", "start": 0.0, "end": 0.1}, {"text": "i", "start": 0.1,
+        "end": 0.15}, {"text": "d", "start": 0.15, "end": 0.2}, {"text": " ", "start": 0.2,
+        "end": 0.3}, {"text": "t", "start": 0.3, "end": 0.33}, {"text": "h", "start": 0.33,
+        "end": 0.36}, {"text": "e", "start": 0.36, "end": 0.4}],
        "words": [{"text": "did", "start": 0.0, "end": 0.2, "loss": 0.4},
                  {"text": "the", "start": 0.3, "end": 0.4, "loss": 0.1}],
        "loss": 0.25}
       """
-    guard case .unreadInput(let what, _) = problem(json) else {
-      Issue.record("a forced-alignment response was read as speech to text")
-      return
-    }
-    #expect(what.contains("forced-alignment"))
+    let transcript = try Transcript(data: Data(json.utf8))
+    #expect(transcript.inputShape == .forcedAlignment)
+    let items = transcript.channels[0].words
+    #expect(items.map(\.text).joined() == "did the")
+    #expect(items.filter(\.isTimed).map(\.loss) == [0.4, 0.1])
+    let srt = String(decoding: try transcript.export(.srt)[0].content, as: UTF8.self)
+    #expect(srt.contains("did the"))
+  }
+
+  @Test func forcedAlignmentWithoutCharactersSpacesLatinWordsButNotJapanese() throws {
+    let latin = #"{"words": [{"text": "a", "start": 0, "end": 0.1, "loss": 0.1}, {"text": "b", "start": 0.2, "end": 0.3, "loss": 0.1}], "loss": 0.1}"#
+    #expect(try Transcript(data: Data(latin.utf8)).channels[0].words.map(\.text).joined() == "a b")
+    let japanese = #"{"words": [{"text": "今日", "start": 0, "end": 0.1, "loss": 0.1}, {"text": "は", "start": 0.2, "end": 0.3, "loss": 0.1}], "loss": 0.1}"#
+    #expect(
+      try Transcript(data: Data(japanese.utf8)).channels[0].words.map(\.text).joined() == "今日は")
   }
 
   @Test func anElevenLabsResponseWithoutEveryOptionalMemberStillReads() throws {
