@@ -59,11 +59,16 @@ struct InputShapeDetectionTests {
   }
 
   @Test func forcedAlignmentWithoutCharactersSpacesLatinWordsButNotJapanese() throws {
-    let latin = #"{"words": [{"text": "a", "start": 0, "end": 0.1, "loss": 0.1}, {"text": "b", "start": 0.2, "end": 0.3, "loss": 0.1}], "loss": 0.1}"#
-    #expect(try Transcript(data: Data(latin.utf8)).channels[0].words.map(\.text).joined() == "a b")
-    let japanese = #"{"words": [{"text": "今日", "start": 0, "end": 0.1, "loss": 0.1}, {"text": "は", "start": 0.2, "end": 0.3, "loss": 0.1}], "loss": 0.1}"#
-    #expect(
-      try Transcript(data: Data(japanese.utf8)).channels[0].words.map(\.text).joined() == "今日は")
+    func alignment(_ first: String, _ second: String) -> Data {
+      Data(
+        (#"{"words": [{"text": "\#(first)", "start": 0, "end": 0.1, "loss": 0.1}, "#
+          + #"{"text": "\#(second)", "start": 0.2, "end": 0.3, "loss": 0.1}], "loss": 0.1}"#)
+          .utf8)
+    }
+    let latin = alignment("a", "b")
+    #expect(try Transcript(data: latin).channels[0].words.map(\.text).joined() == "a b")
+    let japanese = alignment("今日", "は")
+    #expect(try Transcript(data: japanese).channels[0].words.map(\.text).joined() == "今日は")
   }
 
   @Test func anElevenLabsResponseWithoutEveryOptionalMemberStillReads() throws {
