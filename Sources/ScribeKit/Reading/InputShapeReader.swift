@@ -70,6 +70,7 @@ enum InputShapes {
   static let readers: [any InputShapeReader] = [
     SpeechToTextShape(), SpeechToTextMultichannelShape(), WebhookShape(), TextToSpeechShape(),
     AlignmentShape(), TextToSpeechStreamShape(), SegmentedJSONShape(), ForcedAlignmentShape(),
+    HistoryItemShape(),
   ]
 
   /// The reader of `shape`.

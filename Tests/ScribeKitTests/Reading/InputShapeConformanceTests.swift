@@ -18,6 +18,7 @@ struct InputShapeConformanceTests {
     "tts-stream": "Tests/ScribeKitTests/Inputs/tts-stream.ndjson",
     "segmented-json": "Samples/interview.segmented.json",
     "forced-alignment": "Tests/ScribeKitTests/Inputs/forced-alignment.json",
+    "history": "Tests/ScribeKitTests/Inputs/history-item.json",
   ]
 
   @Test(arguments: InputShape.all.map(\.name))

@@ -240,4 +240,15 @@ struct InputShapeDetectionTests {
       return
     }
   }
+
+  @Test func aHistoryItemReadsLikeTheSpeechItAligns() throws {
+    let history = try Transcript(data: Files.input("history-item.json"))
+    #expect(history.inputShape == .historyItem)
+    let speech = try Transcript(data: Files.sample("speech-with-timestamps.json"))
+    #expect(history.channels == speech.channels)
+    let normalized = try Transcript(
+      data: Files.input("history-item.json"), options: ReadOptions(alignment: .normalized))
+    let timed = normalized.channels[0].words.filter(\.isTimed)
+    #expect(!timed.isEmpty)
+  }
 }
