@@ -133,7 +133,7 @@ public struct ExportRequest: Sendable, Equatable {
       ]
       if format.appliesOptions.contains(.paragraphs),
         !object.members.contains(where: { segmentation.contains($0.key) }),
-        options == format.defaultOptions(preset.apiDefaults).withDisplayFlags(of: options)
+        options.splitsLike(format.defaultOptions(preset.apiDefaults))
       {
         // An entry that sets no segmentation option gets the preset's paragraphs.
         request.paragraphs = preset.paragraphs

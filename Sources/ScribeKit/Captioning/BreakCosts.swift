@@ -8,8 +8,8 @@ extension CaptionSegmenter {
   /// eojeol, inside a Latin word or a number. (Punctuation that arrives as an item of its own
   /// has already joined its word: see ``tokens(_:)``.)
   func breakCost(after before: Token, before after: Token) -> Double {
-    if Self.endsSentence(before.text) { return -2 }
-    if Self.endsClause(before.text) { return -1 }
+    if Sentences.endsSentence(before.text) { return -2 }
+    if Sentences.endsClause(before.text) { return -1 }
     var cost = 0.0
     let beforeKey = BreakWords.key(before.text)
     let afterKey = BreakWords.key(after.text)

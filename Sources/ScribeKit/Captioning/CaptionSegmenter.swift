@@ -232,12 +232,6 @@ struct CaptionSegmenter: Sendable {
 
   // MARK: Costs
 
-  /// Whether `text` ends a sentence (see ``Sentences``).
-  static func endsSentence(_ text: String) -> Bool { Sentences.endsSentence(text) }
-
-  /// Whether `text` ends a clause (see ``Sentences``).
-  static func endsClause(_ text: String) -> Bool { Sentences.endsClause(text) }
-
   /// Widths and break costs computed once per transcript, so that trying a cue is arithmetic.
   struct Measure {
     let tokens: [Token]

@@ -173,6 +173,20 @@ enum AlignmentReader {
     return merged
   }
 
+  /// The transcript of the alignment `choice` names among `fields`' `alignment` and
+  /// `normalized_alignment`, saying which one to choose instead when the chosen one is null.
+  static func transcript(
+    choosingFrom fields: JSONFields, choice: AlignmentChoice, warnings: inout [ReadWarning]
+  ) throws(ReadError) -> Transcript {
+    guard let chosen = try chosenAlignment(fields, choice: choice) else {
+      let other: AlignmentChoice = choice == .original ? .normalized : .original
+      throw ReadError(
+        problem: .alignmentIsNull(choice, otherIsPresent: fields.value(other.rawValue) != nil))
+    }
+    return try transcript(
+      fromCharacters: readCharacters(chosen), path: chosen.path, warnings: &warnings)
+  }
+
   /// A one-channel transcript of `characters` grouped into words, with timings repaired.
   static func transcript(
     fromCharacters characters: [TimedCharacter], path: String, warnings: inout [ReadWarning]

@@ -32,10 +32,6 @@ enum FastSpeechToTextReader {
       if key.equals("words") {
         result.words = try readWords(&parser)
         sawWords = true
-      } else if key.equals("transcripts") || key.equals("segments") || key.equals("data")
-        || key.equals("alignment") || key.equals("characters") || key.equals("detail")
-      {
-        throw GiveUp()
       } else if key.equals("language_code") {
         result.languageCode = try optionalString(&parser)
       } else if key.equals("transcription_id") {
@@ -47,8 +43,9 @@ enum FastSpeechToTextReader {
       } else if key.equals("text") || key.equals("additional_formats") {
         _ = try parser.parseValue(depth: 1)
       } else {
-        // A member the API does not send may be another engine's (AssemblyAI's `audio_url`,
-        // forced alignment's `loss`): detection on the general path decides.
+        // Another shape's members (`transcripts`, `segments`, `alignment`, ...) and members the
+        // API does not send, which may be another engine's (AssemblyAI's `audio_url`, forced
+        // alignment's `loss`): detection on the general path decides.
         throw GiveUp()
       }
     }

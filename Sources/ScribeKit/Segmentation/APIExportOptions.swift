@@ -41,13 +41,11 @@ public struct APIExportOptions: Sendable, Equatable, Hashable {
 }
 
 extension APIExportOptions {
-  /// These options with `other`'s speaker and timestamp flags, for comparing the limits alone.
-  func withDisplayFlags(of other: APIExportOptions) -> APIExportOptions {
-    var copy = self
-    copy.includeSpeakers = other.includeSpeakers
-    copy.includeTimestamps = other.includeTimestamps
-    copy.maxCharactersPerLine = other.maxCharactersPerLine
-    return copy
+  /// `true` when these options split cues where `other`'s do: the same silence, duration and
+  /// character limits, whatever they show.
+  func splitsLike(_ other: APIExportOptions) -> Bool {
+    segmentOnSilenceLongerThan == other.segmentOnSilenceLongerThan
+      && maxSegmentDuration == other.maxSegmentDuration && maxSegmentChars == other.maxSegmentChars
   }
 }
 

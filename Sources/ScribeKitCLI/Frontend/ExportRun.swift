@@ -92,10 +92,8 @@ struct ExportRun {
     case "-"?:
       return (audio, warning)
     case let path?:
-      var isDirectory: ObjCBool = false
-      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
       folder =
-        path.hasSuffix("/") || (exists && isDirectory.boolValue)
+        OutputPlan.namesFolder(path)
         ? URL(fileURLWithPath: path, isDirectory: true)
         : URL(fileURLWithPath: path).deletingLastPathComponent()
     case nil:

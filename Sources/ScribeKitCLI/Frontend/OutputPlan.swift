@@ -63,11 +63,9 @@ struct OutputPlan {
         entries = try toStandardOutput(" (the input is stdin and no -o was given)")
       }
     case let path?:
-      var isDirectory: ObjCBool = false
-      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      if path.hasSuffix("/") || (exists && isDirectory.boolValue) {
+      if Self.namesFolder(path) {
         let folder = URL(fileURLWithPath: path, isDirectory: true)
-        if !exists {
+        if !FileManager.default.fileExists(atPath: path) {
           do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
           } catch {
@@ -105,6 +103,14 @@ struct OutputPlan {
         try AtomicFile.write(content, to: url, replacing: replacing)
       }
     }
+  }
+
+  /// `true` when `-o path` means a folder: it ends in `/` or is an existing folder.
+  static func namesFolder(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return path.hasSuffix("/")
+      || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        && isDirectory.boolValue)
   }
 
   static func isSameFile(_ lhs: URL, _ rhs: URL) -> Bool {

@@ -73,14 +73,9 @@ struct ConvertCommand: AsyncParsableCommand {
       if files.count > 1 && (output.output == "-" || files.contains("-")) {
         throw CommandFailure("several inputs cannot share stdin or stdout; give a folder with -o")
       }
-      if files.count > 1, let path = output.output, !path.hasSuffix("/") {
-        var isDirectory: ObjCBool = false
-        if !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-          && isDirectory.boolValue)
-        {
-          throw CommandFailure(
-            "-o \(path): several inputs need a folder (an existing one, or a path ending in /)")
-        }
+      if files.count > 1, let path = output.output, !OutputPlan.namesFolder(path) {
+        throw CommandFailure(
+          "-o \(path): several inputs need a folder (an existing one, or a path ending in /)")
       }
     }
     guard files.count > 1 else {

@@ -33,15 +33,7 @@ struct HistoryItemShape: InputShapeReader {
     guard let alignments = try root.optionalObject("alignments") else {
       throw ReadError(problem: .missingField(path: "$.alignments", expected: "the alignments"))
     }
-    let choice = options.alignment
-    guard let chosen = try AlignmentReader.chosenAlignment(alignments, choice: choice) else {
-      let other: AlignmentChoice = choice == .original ? .normalized : .original
-      throw ReadError(
-        problem: .alignmentIsNull(
-          choice, otherIsPresent: alignments.value(other.rawValue) != nil))
-    }
-    let characters = try AlignmentReader.readCharacters(chosen)
     return try AlignmentReader.transcript(
-      fromCharacters: characters, path: chosen.path, warnings: &warnings)
+      choosingFrom: alignments, choice: options.alignment, warnings: &warnings)
   }
 }

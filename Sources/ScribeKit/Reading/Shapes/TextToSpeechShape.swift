@@ -26,15 +26,8 @@ struct TextToSpeechShape: InputShapeReader {
   func read(
     _ input: ParsedInput, options: ReadOptions, warnings: inout [ReadWarning]
   ) throws(ReadError) -> Transcript {
-    let fields = try JSONFields.object(input.root, path: "$")
-    let choice = options.alignment
-    guard let chosen = try AlignmentReader.chosenAlignment(fields, choice: choice) else {
-      let other: AlignmentChoice = choice == .original ? .normalized : .original
-      throw ReadError(
-        problem: .alignmentIsNull(choice, otherIsPresent: fields.value(other.rawValue) != nil))
-    }
-    let characters = try AlignmentReader.readCharacters(chosen)
-    return try AlignmentReader.transcript(
-      fromCharacters: characters, path: chosen.path, warnings: &warnings)
+    try AlignmentReader.transcript(
+      choosingFrom: JSONFields.object(input.root, path: "$"), choice: options.alignment,
+      warnings: &warnings)
   }
 }
