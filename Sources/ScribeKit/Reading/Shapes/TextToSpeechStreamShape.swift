@@ -11,9 +11,26 @@ struct TextToSpeechStreamShape: InputShapeReader {
   var shape: InputShape { .textToSpeechStream }
 
   func detect(_ input: ParsedInput) -> ShapeEvidence? {
-    // Several documents can only be a stream; one is a with-timestamps response.
+    // Several documents are a stream; one is a with-timestamps response. Other streams (the
+    // websocket's camelCase messages, realtime speech-to-text) have other members, so a chunk
+    // must show this stream's own: `audio_base64`, or an alignment of `characters`.
     guard input.values.count > 1 else { return nil }
-    return ShapeEvidence(base: 0, [("several JSON documents, one per line", true)])
+    var audio = false
+    var characters = false
+    for (value, _) in input.values {
+      guard let chunk = value.objectValue else { return nil }
+      audio = audio || chunk["audio_base64"] != nil
+      for key in AlignmentChoice.allCases.map(\.rawValue) {
+        characters = characters || chunk[key]?.objectValue?["characters"] != nil
+      }
+      if audio && characters { break }
+    }
+    return ShapeEvidence(
+      base: 0,
+      [
+        ("several JSON documents, one per line", audio || characters),
+        ("audio_base64", audio), ("alignment.characters", characters),
+      ])
   }
 
   /// A one-chunk stream, which is also a with-timestamps response, is read when asked for.
