@@ -90,8 +90,11 @@ struct HTMLRenderer: Sendable {
     html += "<html\(language)\(direction)>\n<head>\n<meta charset=\"utf-8\">\n"
     html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     html += "<meta name=\"generator\" content=\"ScribeKit\">\n"
+    let marks = WordMarks(segments)
+    // Only a page that marks words carries their style, so other pages stay as they were.
+    let style = marks.isEmpty ? Self.style : Self.style + Self.markStyle
     html +=
-      "<title>\(Markup.escapeText(info.title))</title>\n<style>\n\(Self.style)</style>\n</head>\n"
+      "<title>\(Markup.escapeText(info.title))</title>\n<style>\n\(style)</style>\n</head>\n"
     html += "<body>\n<header>\n<h1 dir=\"auto\">\(Markup.escapeText(info.title))</h1>\n"
     html += "<p class=\"meta\">\(Markup.escapeText(info.summary(of: segments)))</p>\n"
     if let audio = info.audioSource {
@@ -130,7 +133,7 @@ struct HTMLRenderer: Sendable {
       // With audio, the paragraph is the tab stop its words are reached from with the arrows.
       let focus = interactive ? " tabindex=\"0\" aria-describedby=\"keys\"" : ""
       html += "<p class=\"text\" dir=\"auto\"\(focus)>"
-      html += "\(text(of: segment, interactive: interactive))</p>\n</section>\n"
+      html += "\(text(of: segment, interactive: interactive, marks: marks))</p>\n</section>\n"
     }
     html += "</main>\n"
     if interactive { html += "<script>\n\(Self.script)</script>\n" }
@@ -138,24 +141,113 @@ struct HTMLRenderer: Sendable {
     return html
   }
 
-  /// The segment's text; with audio, each word is a span carrying its times.
-  private func text(of segment: Cue, interactive: Bool) -> String {
-    guard interactive else { return Markup.escapeText(TextRenderer.singleLine(segment.text)) }
+  /// The segment's text; with audio, each word is a span carrying its times. Named entities
+  /// are wrapped in a span naming their type, and poorly aligned words are marked.
+  private func text(of segment: Cue, interactive: Bool, marks: WordMarks) -> String {
+    guard interactive || marks.touches(segment) else {
+      return Markup.escapeText(TextRenderer.singleLine(segment.text))
+    }
     var result = ""
     var pendingSpace = false
-    for item in segment.itemSlice {
+    let runs = EntityRun.runs(of: segment)
+    var nextRun = 0
+    for (index, item) in segment.itemSlice.enumerated() {
       if item.kind == .spacing || item.text.allSatisfy(\.isWhitespace) {
         pendingSpace = !result.isEmpty
         continue
       }
       if pendingSpace { result += " " }
       pendingSpace = false
-      let kind = item.kind == .audioEvent ? "w event" : "w"
-      result += "<span class=\"\(kind)\" data-start=\"\(Self.seconds(item.start))\" "
-      result += "data-end=\"\(Self.seconds(item.end))\">"
-      result += Markup.escapeText(TextRenderer.singleLine(item.text)) + "</span>"
+      let run = nextRun < runs.count && runs[nextRun].items.contains(index) ? runs[nextRun] : nil
+      // Without audio, the entity's mark leaves out the punctuation its words carry; with
+      // audio, a word is one clickable span and the mark takes whole words.
+      var scalars = Array(TextRenderer.singleLine(item.text).unicodeScalars)
+      var before: [Unicode.Scalar] = []
+      var after: [Unicode.Scalar] = []
+      if let run, !interactive {
+        if index == run.items.upperBound, run.trailing < scalars.count {
+          after = Array(scalars.suffix(run.trailing))
+          scalars.removeLast(run.trailing)
+        }
+        if index == run.items.lowerBound, run.leading < scalars.count {
+          before = Array(scalars.prefix(run.leading))
+          scalars.removeFirst(run.leading)
+        }
+      }
+      result += Self.escaped(before)
+      if let run, index == run.items.lowerBound {
+        let type = Markup.escapeAttribute(run.entity.type)
+        // The hover text reads as words: `person_name` shows as "person name".
+        let title = Markup.escapeAttribute(run.entity.type.replacingOccurrences(of: "_", with: " "))
+        result += "<span class=\"entity\" data-entity=\"\(type)\" title=\"\(title)\">"
+      }
+      var classes = interactive ? (item.kind == .audioEvent ? "w event" : "w") : ""
+      var title = ""
+      if let loss = item.loss, marks.isPoorlyAligned(loss) {
+        classes += classes.isEmpty ? "poor" : " poor"
+        title = " title=\"alignment loss \(JSONWriter.number(loss))\""
+      }
+      if classes.isEmpty {
+        result += Self.escaped(scalars)
+      } else {
+        result += "<span class=\"\(classes)\"\(title)"
+        if interactive {
+          result += " data-start=\"\(Self.seconds(item.start))\" "
+          result += "data-end=\"\(Self.seconds(item.end))\""
+        }
+        result += ">" + Self.escaped(scalars) + "</span>"
+      }
+      if let run, index == run.items.upperBound {
+        result += "</span>"
+        nextRun += 1
+      }
+      result += Self.escaped(after)
     }
     return result
+  }
+
+  private static func escaped(_ scalars: [Unicode.Scalar]) -> String {
+    var text = ""
+    text.unicodeScalars.append(contentsOf: scalars)
+    return Markup.escapeText(text)
+  }
+
+  /// What a page marks on its words: named entities, and words a forced aligner placed poorly.
+  struct WordMarks {
+    /// A word's loss above this marks it poorly aligned: three times the median loss of the
+    /// page's words, so that only words much worse than the rest stand out, whatever scale the
+    /// aligner's losses have.
+    let poorLoss: Double?
+    /// Whether any word is part of a named entity.
+    let hasEntities: Bool
+
+    init(_ segments: [Cue]) {
+      var losses: [Double] = []
+      var entities = false
+      for segment in segments {
+        for item in segment.itemSlice where item.isTimed {
+          if let loss = item.loss { losses.append(loss) }
+          entities = entities || item.entity != nil
+        }
+      }
+      hasEntities = entities
+      losses.sort()
+      let median = losses.isEmpty ? nil : losses[losses.count / 2]
+      let threshold = median.map { $0 * 3 }
+      poorLoss = threshold.flatMap { limit in (losses.last ?? 0) > limit ? limit : nil }
+    }
+
+    /// `true` when nothing on the page is marked.
+    var isEmpty: Bool { poorLoss == nil && !hasEntities }
+
+    func isPoorlyAligned(_ loss: Double) -> Bool { poorLoss.map { loss > $0 } ?? false }
+
+    /// `true` when a word of `segment` is marked.
+    func touches(_ segment: Cue) -> Bool {
+      segment.itemSlice.contains { item in
+        item.entity != nil || item.loss.map(isPoorlyAligned) == true
+      }
+    }
   }
 
   /// Seconds with millisecond precision, as attributes and media fragments take them.
@@ -206,6 +298,14 @@ struct HTMLRenderer: Sendable {
     .speaker-6 { border-color: #a16207; } .speaker-6 .speaker { color: #854d0e; }
     .speaker-7 { border-color: #4d7c0f; } .speaker-7 .speaker { color: #3f6212; }
     @media print { header { position: static; } audio, .hint { display: none; } }
+
+    """
+
+  /// The style of marked words, added only to pages that have them.
+  private static let markStyle = """
+    .entity { text-decoration: underline dotted #6b7280; text-underline-offset: .2em; }
+    .entity:hover { text-decoration-style: solid; }
+    .poor { text-decoration: underline wavy #b45309; text-underline-offset: .25em; }
 
     """
 

@@ -32,7 +32,8 @@ extension OutputFormat where Self == SegmentedJSONFormat {
 ///
 /// Each segment carries its text and its items as word objects in the API's shape (`text`,
 /// `start`, `end`, `type`, `speaker_id`, `channel_index`, `logprob`, `characters`), fields the
-/// input lacked left out. Segments carry no times or speaker of their own: as in the API, those
+/// input lacked left out; a forced alignment's `loss` is kept on its words, and a segment with
+/// named entities lists them (`entities`, offsets into the segment's text). Segments carry no times or speaker of their own: as in the API, those
 /// come from the words. ``includeTimestamps`` off drops `start`, `end` and `characters`;
 /// ``includeSpeakers`` off drops `speaker_id`.
 ///
@@ -75,9 +76,29 @@ struct SegmentedJSONRenderer: Sendable {
         }
         out += "\n      ]"
       }
+      appendEntities(of: segment, to: &out)
       out += "\n    }"
     }
     return out + "\n  ]\n}\n"
+  }
+
+  /// The segment's named entities as the API gives a transcript's, `{text, entity_type,
+  /// start_char, end_char}`, with offsets into the segment's text (in Unicode scalars, `end_char`
+  /// exclusive), so that reading the file back marks the same words. An entity a segment
+  /// boundary splits is listed in each segment with its part of the text.
+  private func appendEntities(of segment: Cue, to out: inout String) {
+    let runs = EntityRun.runs(of: segment)
+    guard !runs.isEmpty else { return }
+    out += ",\n      \"entities\": ["
+    for (index, run) in runs.enumerated() {
+      let text = TextPositions.substring(segment.text, scalars: run.scalars) ?? run.entity.text
+      out += index == 0 ? "\n" : ",\n"
+      out += "        {\n          \"text\": " + JSONWriter.string(text)
+      out += ",\n          \"entity_type\": " + JSONWriter.string(run.entity.type)
+      out += ",\n          \"start_char\": " + String(run.scalars.lowerBound)
+      out += ",\n          \"end_char\": " + String(run.scalars.upperBound) + "\n        }"
+    }
+    out += "\n      ]"
   }
 
   private func append(_ word: Word, to out: inout String) {
@@ -96,6 +117,9 @@ struct SegmentedJSONRenderer: Sendable {
     }
     if let logprob = word.logprob {
       out += field + "logprob\": " + JSONWriter.number(logprob)
+    }
+    if let loss = word.loss {
+      out += field + "loss\": " + JSONWriter.number(loss)
     }
     if includeTimestamps, let characters = word.characters {
       out += field + "characters\": "

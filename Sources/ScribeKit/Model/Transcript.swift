@@ -10,6 +10,9 @@ public struct Transcript: Sendable, Equatable {
   public var languageProbability: Double?
   /// The transcription ID, when the input carries one.
   public var transcriptionID: String?
+  /// The length of the audio in seconds (`audio_duration_secs`), when the input says. The last
+  /// word can end well before it: silence and music at the end are not words.
+  public var audioDuration: Double?
   /// The channels, in channel order. Never empty.
   public var channels: [Channel]
   /// The shape the transcript was read from, or `nil` when it was built in code.
@@ -126,6 +129,16 @@ public struct Word: Sendable, Equatable {
   /// Per-character timings, when the transcript was requested with character granularity or
   /// comes from a text-to-speech alignment.
   public var characters: [CharacterTiming]?
+  /// The named entity this item is part of (a person's name, an e-mail address, a card
+  /// number), when the API detected entities. The spacing between two words of one entity
+  /// carries it too, so that renderers can mark the entity as one run.
+  public var entity: NamedEntity? {
+    get { entityStorage?.entity }
+    set { entityStorage = newValue.map(EntityStorage.init) }
+  }
+  // Boxed: most items carry no entity, and an inline one would make every item of a 100-hour
+  // transcript 40 bytes larger.
+  private var entityStorage: EntityStorage?
 
   /// Creates an item.
   public init(
@@ -150,6 +163,34 @@ public struct Word: Sendable, Equatable {
 
   /// `true` for words and audio events: the items that carry meaning and timing.
   public var isTimed: Bool { kind != .spacing }
+}
+
+/// A named entity the API detected in the transcript (`entities[]`): who or what it is, and
+/// which one of the transcript's entities it is.
+public struct NamedEntity: Sendable, Hashable {
+  /// The entity's text as the API gives it: `"John Smith"`.
+  public var text: String
+  /// The API's `entity_type`: `person_name`, `email_address`, `credit_card`, ...
+  public var type: String
+  /// The entity's position among its channel's entities, from 0, so that two entities of one
+  /// type side by side stay two.
+  public var number: Int
+
+  /// Creates an entity.
+  public init(text: String, type: String, number: Int) {
+    self.text = text
+    self.type = type
+    self.number = number
+  }
+}
+
+/// The box ``Word/entity`` is kept in.
+private final class EntityStorage: Sendable, Equatable {
+  let entity: NamedEntity
+
+  init(_ entity: NamedEntity) { self.entity = entity }
+
+  static func == (lhs: EntityStorage, rhs: EntityStorage) -> Bool { lhs.entity == rhs.entity }
 }
 
 /// The timing of one character of a word.

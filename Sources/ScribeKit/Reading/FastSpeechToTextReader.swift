@@ -15,6 +15,7 @@ enum FastSpeechToTextReader {
     var languageProbability: Double?
     var transcriptionID: String?
     var channelIndex: Int?
+    var audioDuration: Double?
   }
 
   static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Result? {
@@ -40,8 +41,15 @@ enum FastSpeechToTextReader {
         result.languageProbability = try optionalNumber(&parser)
       } else if key.equals("channel_index") {
         result.channelIndex = try optionalInteger(&parser)
+      } else if key.equals("audio_duration_secs") {
+        result.audioDuration = try optionalNumber(&parser)
       } else if key.equals("text") || key.equals("additional_formats") {
         _ = try parser.parseValue(depth: 1)
+      } else if key.equals("entities") {
+        // Entities are marked on the words by the general path; none is the common case.
+        guard case .array(let entities) = try parser.parseValue(depth: 1), entities.isEmpty else {
+          throw GiveUp()
+        }
       } else {
         // Another shape's members (`transcripts`, `segments`, `alignment`, ...) and members the
         // API does not send, which may be another engine's (AssemblyAI's `audio_url`, forced
@@ -51,6 +59,11 @@ enum FastSpeechToTextReader {
     }
     parser.skipWhitespace()
     guard parser.index == parser.bytes.count, sawWords else { return nil }
+    // A duration the words do not fit, or an impossible one, gets its warning or error there too.
+    if let duration = result.audioDuration {
+      let lastEnd = result.words.last(where: \.isTimed)?.end ?? 0
+      guard duration >= 0, duration.isFinite, lastEnd <= duration + 1 else { return nil }
+    }
     return result
   }
 

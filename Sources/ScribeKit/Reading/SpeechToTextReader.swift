@@ -5,24 +5,45 @@ enum SpeechToTextReader {
   static func readChunk(
     _ chunk: JSONFields, warnings: inout [ReadWarning]
   ) throws(ReadError) -> Transcript {
-    let words = try readItems(
+    let raw = try readItems(
       chunk.requiredArray("words"), path: chunk.childPath("words"), warnings: &warnings)
-    return try transcript(
-      words, languageCode: try chunk.optionalString("language_code"),
+    var words = try TimingRepair.repair(raw, warnings: &warnings)
+    // Entities count their offsets in the whole chunk's text, so they are marked before the
+    // `combined` style's words are split into channels.
+    EntityMarking.mark(
+      try EntityMarking.read(chunk), on: &words, text: try chunk.optionalString("text"),
+      warnings: &warnings)
+    var transcript = transcript(
+      repaired: words, languageCode: try chunk.optionalString("language_code"),
       languageProbability: try chunk.optionalNumber("language_probability"),
       transcriptionID: try chunk.optionalString("transcription_id"),
       channelIndex: try chunk.optionalInteger("channel_index"), warnings: &warnings)
+    transcript.audioDuration = try audioDuration(of: chunk, words: words, warnings: &warnings)
+    return transcript
   }
 
-  /// A chunk's transcript from its items, however they were read.
-  static func transcript(
-    _ words: [RawItem], languageCode: String?, languageProbability: Double?,
-    transcriptionID: String?, channelIndex: Int?, warnings: inout [ReadWarning]
-  ) throws(ReadError) -> Transcript {
-    transcript(
-      repaired: try TimingRepair.repair(words, warnings: &warnings), languageCode: languageCode,
-      languageProbability: languageProbability, transcriptionID: transcriptionID,
-      channelIndex: channelIndex, warnings: &warnings)
+  /// The chunk's `audio_duration_secs`, checked against its words: words that end well after
+  /// the audio mean the times are not in seconds, or belong to other audio.
+  static func audioDuration(
+    of chunk: JSONFields, words: [Word], warnings: inout [ReadWarning]
+  ) throws(ReadError) -> Double? {
+    guard let duration = try chunk.optionalNumber("audio_duration_secs") else { return nil }
+    guard duration >= 0, duration.isFinite else {
+      throw ReadError(
+        problem: .invalidValue(
+          path: chunk.childPath("audio_duration_secs"),
+          reason: "expected a length of audio in seconds, found \(duration)"))
+    }
+    let lastEnd = words.last(where: \.isTimed)?.end ?? 0
+    // A second of slack: the API rounds, and the last word may end on the audio's last frame.
+    if lastEnd > duration + 1 {
+      warnings.append(
+        ReadWarning(
+          path: chunk.childPath("audio_duration_secs"),
+          message: "the audio lasts \(duration) s but the words run until \(lastEnd) s; "
+            + "the times are read as seconds, as the API sends them"))
+    }
+    return duration
   }
 
   /// A chunk's transcript from items whose timings are already sound.
@@ -56,12 +77,14 @@ enum SpeechToTextReader {
     var languageCode: String?
     var languageProbability: Double?
     var transcriptionID = try document.optionalString("transcription_id")
+    var audioDuration = try document.optionalNumber("audio_duration_secs")
     for (position, value) in chunks.enumerated() {
       let path = "\(document.childPath("transcripts"))[\(position)]"
       let chunk = try readChunk(.object(value, path: path), warnings: &warnings)
       languageCode = languageCode ?? chunk.languageCode
       languageProbability = languageProbability ?? chunk.languageProbability
       transcriptionID = transcriptionID ?? chunk.transcriptionID
+      audioDuration = audioDuration ?? chunk.audioDuration
       for var channel in chunk.channels {
         channel.index = channel.index ?? position
         channels.append(channel)
@@ -77,9 +100,11 @@ enum SpeechToTextReader {
             reason: "channel_index \(index) appears in more than one transcript"))
       }
     }
-    return Transcript(
+    var transcript = Transcript(
       languageCode: languageCode, languageProbability: languageProbability,
       transcriptionID: transcriptionID, channels: channels)
+    transcript.audioDuration = audioDuration
+    return transcript
   }
 
   /// Reads `{"segments": [{"text", "words": [...]}]}` back into one channel.
@@ -88,13 +113,28 @@ enum SpeechToTextReader {
   ) throws(ReadError) -> Transcript {
     let segments = try document.requiredArray("segments")
     var raw: [RawItem] = []
+    // Each segment's entities count their offsets in that segment's text.
+    var marks: [(items: Range<Int>, text: String?, entities: [EntityMarking.RawEntity])] = []
     for (position, value) in segments.enumerated() {
       let path = "\(document.childPath("segments"))[\(position)]"
       let segment = try JSONFields.object(value, path: path)
+      let first = raw.count
       raw += try readItems(
         segment.requiredArray("words"), path: segment.childPath("words"), warnings: &warnings)
+      let entities = try EntityMarking.read(segment)
+      if !entities.isEmpty {
+        marks.append((first..<raw.count, try segment.optionalString("text"), entities))
+      }
     }
-    let items = try TimingRepair.repair(raw, warnings: &warnings)
+    var items = try TimingRepair.repair(raw, warnings: &warnings)
+    var number = 0
+    for mark in marks {
+      var words = Array(items[mark.items])
+      EntityMarking.mark(
+        mark.entities, on: &words, text: mark.text, firstNumber: number, warnings: &warnings)
+      items.replaceSubrange(mark.items, with: words)
+      number += mark.entities.count
+    }
     return Transcript(
       languageCode: try document.optionalString("language_code"),
       transcriptionID: try document.optionalString("transcription_id"),
@@ -162,7 +202,8 @@ enum SpeechToTextReader {
       end: try fields.optionalNumber("end"), kind: kind,
       speakerID: try fields.optionalString("speaker_id"),
       channelIndex: try fields.optionalInteger("channel_index"),
-      logprob: try fields.optionalNumber("logprob"), characters: characters)
+      logprob: try fields.optionalNumber("logprob"), loss: try fields.optionalNumber("loss"),
+      characters: characters)
   }
 
   /// The kind of an item without `type`: whitespace is all a spacing item holds.

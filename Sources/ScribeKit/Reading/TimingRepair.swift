@@ -11,6 +11,8 @@ struct RawItem {
   var speakerID: String? = nil
   var channelIndex: Int? = nil
   var logprob: Double? = nil
+  /// A forced aligner's `loss` for the word.
+  var loss: Double? = nil
   var characters: [RawCharacter]? = nil
 
   /// The item's JSON path, for messages; built only when one is needed.
@@ -193,13 +195,14 @@ enum TimingRepair {
           &warnings)
       }
       lastKnownEnd = max(lastKnownEnd, end)
-      words.append(
-        Word(
-          text: item.text, start: start, end: end, kind: item.kind, speakerID: item.speakerID,
-          channelIndex: item.channelIndex, logprob: item.logprob,
-          characters: item.characters.map {
-            repairCharacters($0, wordStart: start, wordEnd: end, of: item, at: index, &warnings)
-          }))
+      var word = Word(
+        text: item.text, start: start, end: end, kind: item.kind, speakerID: item.speakerID,
+        channelIndex: item.channelIndex, logprob: item.logprob,
+        characters: item.characters.map {
+          repairCharacters($0, wordStart: start, wordEnd: end, of: item, at: index, &warnings)
+        })
+      word.loss = item.loss
+      words.append(word)
     }
     return words
   }

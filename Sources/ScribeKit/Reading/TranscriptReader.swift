@@ -73,6 +73,7 @@ struct TranscriptReader: Sendable {
         repaired: fast.words, languageCode: fast.languageCode,
         languageProbability: fast.languageProbability, transcriptionID: fast.transcriptionID,
         channelIndex: fast.channelIndex, warnings: &warnings)
+      transcript.audioDuration = fast.audioDuration
       transcript.inputShape = .speechToText
       transcript.warnings = warnings
       return transcript

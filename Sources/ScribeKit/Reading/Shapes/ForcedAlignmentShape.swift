@@ -45,7 +45,6 @@ struct ForcedAlignmentShape: InputShapeReader {
       }
     }
     var items: [RawItem] = []
-    var losses: [Double?] = []
     var cursor = text.startIndex
     var previousEnd: Double?
     for (index, value) in wordValues.enumerated() {
@@ -66,17 +65,15 @@ struct ForcedAlignmentShape: InputShapeReader {
           RawItem(
             container: "$.words", index: index, text: gap, start: previousEnd ?? start,
             end: start ?? previousEnd, kind: .spacing))
-        losses.append(nil)
       }
       items.append(
         RawItem(
           container: "$.words", index: index, text: wordText, start: start, end: end,
-          kind: SpeechToTextReader.inferredKind(of: wordText)))
-      losses.append(try word.optionalNumber("loss"))
+          kind: SpeechToTextReader.inferredKind(of: wordText), loss: try word.optionalNumber("loss")
+        ))
       previousEnd = end ?? start ?? previousEnd
     }
-    var words = try TimingRepair.repair(items, warnings: &warnings)
-    for index in words.indices where index < losses.count { words[index].loss = losses[index] }
+    let words = try TimingRepair.repair(items, warnings: &warnings)
     if !words.contains(where: \.isTimed) {
       warnings.append(
         ReadWarning(path: "$.words", message: "the alignment has no words; every output is empty"))
