@@ -36,7 +36,7 @@ enum CLI {
   /// `timeout` seconds so a hung process fails the test instead of the whole run.
   static func run(
     _ arguments: [String], stdin input: Data = Data(), in directory: URL? = nil,
-    timeout: TimeInterval = 60, viaEnv: Bool = false
+    timeout: TimeInterval = 60, viaEnv: Bool = false, streamsStdin: Bool = false
   ) throws -> Result {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
       "scribekit-cli-\(UUID().uuidString)")
@@ -54,10 +54,23 @@ enum CLI {
     process.executableURL = viaEnv ? URL(fileURLWithPath: "/usr/bin/env") : executable
     process.arguments = viaEnv ? Array(arguments.dropFirst()) : arguments
     if let directory { process.currentDirectoryURL = directory }
-    process.standardInput = try FileHandle(forReadingFrom: inputURL)
+    // `streamsStdin` feeds the input through a pipe a little at a time, as another program
+    // would, instead of from a file the command can read at once.
+    let pipe = Pipe()
+    process.standardInput = streamsStdin ? pipe : try FileHandle(forReadingFrom: inputURL)
     process.standardOutput = try FileHandle(forWritingTo: outputURL)
     process.standardError = try FileHandle(forWritingTo: errorURL)
     try process.run()
+    if streamsStdin {
+      var offset = 0
+      while offset < input.count {
+        let end = min(offset + 700, input.count)
+        try pipe.fileHandleForWriting.write(contentsOf: input[offset..<end])
+        offset = end
+        Thread.sleep(forTimeInterval: 0.002)
+      }
+      try pipe.fileHandleForWriting.close()
+    }
     let deadline = Date().addingTimeInterval(timeout)
     while process.isRunning && Date() < deadline {
       Thread.sleep(forTimeInterval: 0.01)

@@ -177,3 +177,46 @@ struct HTMLPageTests {
       !still.contains("tabindex") && !still.contains("<script") && !still.contains("aria-live"))
   }
 }
+
+/// Named entities and poorly aligned words on the page.
+@Suite("Formats: HTML marks entities and poorly aligned words")
+struct HTMLMarksTests {
+  @Test(arguments: [nil, "call.mp3"])
+  func entitiesAreUnderlinedWithTheirTypeOnHover(audio: String?) throws {
+    let transcript = try Files.readInput("stt-entities.json")
+    let settings = ExportSettings(audioSource: audio)
+    let file = try #require(
+      try transcript.export(.html, preset: .elevenlabs, settings: settings).first)
+    let page = String(decoding: file.content, as: UTF8.self)
+    #expect(page.contains(".entity { text-decoration: underline dotted"))
+    let open = #"<span class="entity" data-entity="credit_card" title="credit card">"#
+    #expect(page.contains(open))
+    if audio == nil {
+      // The full stop the word carries stays outside the mark.
+      #expect(page.contains(#"title="person name">Dana Reyes</span>. How"#))
+    } else {
+      #expect(page.contains(#"title="person name"><span class="w""#))
+    }
+    #expect(page.components(separatedBy: #"class="entity""#).count - 1 == 4)
+  }
+
+  @Test func onlyWordsMuchWorseThanTheRestAreMarkedPoorlyAligned() throws {
+    var transcript = try Files.readInput("forced-alignment.json")
+    let plain = try #require(try transcript.export(.html, preset: .elevenlabs).first)
+    // The fixture's losses are alike: nothing stands out, and the page is as it was.
+    #expect(!String(decoding: plain.content, as: UTF8.self).contains("poor"))
+    let index = try #require(transcript.channels[0].words.firstIndex { $0.isTimed })
+    transcript.channels[0].words[index].loss = 2.5
+    let marked = try #require(try transcript.export(.html, preset: .elevenlabs).first)
+    let page = String(decoding: marked.content, as: UTF8.self)
+    #expect(page.components(separatedBy: #"class="poor""#).count - 1 == 1)
+    #expect(page.contains(#"title="alignment loss 2.5">"#))
+  }
+
+  @Test func pagesWithoutMarksAreUnchanged() throws {
+    let transcript = try TranscriptReader().read(Files.sample("interview.json"))
+    let file = try #require(try transcript.export(.html, preset: .elevenlabs).first)
+    let page = String(decoding: file.content, as: UTF8.self)
+    #expect(!page.contains(".entity") && !page.contains(".poor"))
+  }
+}
