@@ -64,6 +64,33 @@ public struct ElevenLabsClient: Sendable {
     return data
   }
 
+  /// `POST /v1/forced-alignment`: uploads audio with the text spoken in it and returns the JSON
+  /// (`characters`, `words` with their `loss`, and the overall `loss`), which ScribeKit reads as
+  /// `InputShape.forcedAlignment`.
+  ///
+  /// - Parameters:
+  ///   - audio: the audio file; it is read whole into the request body, as ``transcribe(_:uploaded:)``
+  ///     does.
+  ///   - text: the script, sent as given; the server refuses an empty one (422).
+  ///   - enabledSpooledFile: `enabled_spooled_file`, for large files; `nil` leaves it out.
+  ///   - uploaded: told, as the body goes out, how many bytes of how many have been sent (for a
+  ///     progress display); called on URLSession's queue.
+  public func forcedAlignment(
+    audio: URL, text: String, enabledSpooledFile: Bool? = nil,
+    uploaded: (@Sendable (_ sent: Int64, _ total: Int64) -> Void)? = nil
+  ) async throws(APIError) -> Data {
+    let alignment = ForcedAlignmentRequest(
+      file: audio, text: text, enabledSpooledFile: enabledSpooledFile)
+    let boundary = "scribekit-" + UUID().uuidString
+    var request = try makeRequest("POST", path: ["v1", "forced-alignment"])
+    request.setValue(
+      "multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
+    request.httpBody = try alignment.multipartBody(boundary: boundary)
+    let (data, _) = try await send(request, delegate: uploaded.map(UploadProgress.init))
+    try Self.requireJSON(data)
+    return data
+  }
+
   /// `POST /v1/text-to-speech/{voice_id}/with-timestamps`: audio (base64) with alignments.
   public func speechWithTimestamps(
     voiceID: String, _ speech: SpeechRequest

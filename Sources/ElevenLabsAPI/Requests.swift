@@ -33,41 +33,91 @@ public struct TranscriptionRequest: Sendable {
   }
 
   func multipartBody(boundary: String) throws(APIError) -> Data {
-    var body = Data()
-    func field(_ name: String, _ value: String, contentType: String? = nil) {
-      body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n".utf8)
-      if let contentType { body += Data("Content-Type: \(contentType)\r\n".utf8) }
-      body += Data("\r\n\(value)\r\n".utf8)
-    }
-    field("model_id", modelID)
-    if let languageCode { field("language_code", languageCode) }
-    if let diarize { field("diarize", diarize ? "true" : "false") }
-    if let numSpeakers { field("num_speakers", String(numSpeakers)) }
-    if let tagAudioEvents { field("tag_audio_events", tagAudioEvents ? "true" : "false") }
-    if let timestampsGranularity { field("timestamps_granularity", timestampsGranularity) }
-    if let useMultiChannel { field("use_multi_channel", useMultiChannel ? "true" : "false") }
-    if let webhook { field("webhook", webhook ? "true" : "false") }
+    var form = MultipartForm(boundary: boundary)
+    form.field("model_id", modelID)
+    if let languageCode { form.field("language_code", languageCode) }
+    if let diarize { form.field("diarize", diarize ? "true" : "false") }
+    if let numSpeakers { form.field("num_speakers", String(numSpeakers)) }
+    if let tagAudioEvents { form.field("tag_audio_events", tagAudioEvents ? "true" : "false") }
+    if let timestampsGranularity { form.field("timestamps_granularity", timestampsGranularity) }
+    if let useMultiChannel { form.field("use_multi_channel", useMultiChannel ? "true" : "false") }
+    if let webhook { form.field("webhook", webhook ? "true" : "false") }
     if let additionalFormats {
-      field("additional_formats", additionalFormats, contentType: "application/json")
+      form.field("additional_formats", additionalFormats, contentType: "application/json")
     }
-    if let cloudStorageURL { field("cloud_storage_url", cloudStorageURL) }
-    if let file {
-      let content: Data
-      do {
-        content = try Data(contentsOf: file)
-      } catch {
-        throw APIError.transport(reason: "\(file.path): cannot read the audio file", attempts: 0)
-      }
-      let name = file.lastPathComponent.replacingOccurrences(of: "\"", with: "_")
-      body += Data(
-        "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\n"
-          .utf8)
-      body += Data("Content-Type: application/octet-stream\r\n\r\n".utf8)
-      body += content
-      body += Data("\r\n".utf8)
+    if let cloudStorageURL { form.field("cloud_storage_url", cloudStorageURL) }
+    if let file { try form.file("file", contentsOf: file) }
+    return form.finished()
+  }
+}
+
+/// The fields of `POST /v1/forced-alignment`, as elevenlabs-python's
+/// `forced_alignment/raw_client.py` sends them: `file` and `text` (required) and
+/// `enabled_spooled_file` (optional).
+struct ForcedAlignmentRequest: Sendable {
+  /// The audio to align the text with.
+  var file: URL
+  /// The script, sent as given: the characters of the answer are this text's.
+  var text: String
+  /// `enabled_spooled_file`: the server streams the file in chunks (for large files); `nil`
+  /// leaves the field out and the server's default (false) applies.
+  var enabledSpooledFile: Bool?
+
+  /// The body, the text first and the audio last, as the SDK's form puts them.
+  func multipartBody(boundary: String) throws(APIError) -> Data {
+    var form = MultipartForm(boundary: boundary)
+    form.field("text", text)
+    if let enabledSpooledFile {
+      form.field("enabled_spooled_file", enabledSpooledFile ? "true" : "false")
     }
-    body += Data("--\(boundary)--\r\n".utf8)
-    return body
+    try form.file("file", contentsOf: file)
+    return form.finished()
+  }
+}
+
+/// A `multipart/form-data` body, built part by part; every upload endpoint writes its fields
+/// through it so that the framing is written in one place.
+struct MultipartForm {
+  /// The boundary, which must not occur in any part (a UUID makes sure of it).
+  let boundary: String
+  /// The parts so far, without the closing boundary.
+  private var body = Data()
+
+  /// Starts an empty body.
+  init(boundary: String) {
+    self.boundary = boundary
+  }
+
+  /// Adds a text part.
+  mutating func field(_ name: String, _ value: String, contentType: String? = nil) {
+    body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n".utf8)
+    if let contentType { body += Data("Content-Type: \(contentType)\r\n".utf8) }
+    body += Data("\r\n\(value)\r\n".utf8)
+  }
+
+  /// Adds a file part with the file's bytes, named after the file.
+  ///
+  /// - Throws: ``APIError/transport(reason:attempts:)`` (no attempt made) when the file cannot
+  ///   be read.
+  mutating func file(_ name: String, contentsOf file: URL) throws(APIError) {
+    let content: Data
+    do {
+      content = try Data(contentsOf: file)
+    } catch {
+      throw APIError.transport(reason: "\(file.path): cannot read the audio file", attempts: 0)
+    }
+    let fileName = file.lastPathComponent.replacingOccurrences(of: "\"", with: "_")
+    body += Data(
+      ("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; "
+        + "filename=\"\(fileName)\"\r\n").utf8)
+    body += Data("Content-Type: application/octet-stream\r\n\r\n".utf8)
+    body += content
+    body += Data("\r\n".utf8)
+  }
+
+  /// The body with its closing boundary.
+  func finished() -> Data {
+    body + Data("--\(boundary)--\r\n".utf8)
   }
 }
 

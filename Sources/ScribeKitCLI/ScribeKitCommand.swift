@@ -17,7 +17,7 @@ struct ScribeKitCommand: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       ConvertCommand.self, FetchCommand.self, DeleteCommand.self, TranscribeCommand.self,
-      SpeakCommand.self, LintCommand.self,
+      AlignCommand.self, SpeakCommand.self, LintCommand.self,
     ]
   )
 

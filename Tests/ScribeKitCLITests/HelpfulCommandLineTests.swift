@@ -114,7 +114,8 @@ struct HelpfulCommandLineTests {
   @Test func bashCompletionOffersTheSubcommandsAndFormats() throws {
     let script = try CLI.run(["--generate-completion-script", "bash"])
     #expect(script.status == 0)
-    #expect(script.standardOutput.contains("'convert fetch delete transcribe speak lint help'"))
+    #expect(
+      script.standardOutput.contains("'convert fetch delete transcribe align speak lint help'"))
     #expect(
       script.standardOutput.contains(
         "'srt'$'\\n''vtt'$'\\n''txt'$'\\n''segmented_json'$'\\n''html'$'\\n''docx'"))

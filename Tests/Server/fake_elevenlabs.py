@@ -5,14 +5,16 @@ usage: fake_elevenlabs.py --key KEY --root PACKAGE_ROOT
 
 Listens on 127.0.0.1 on a free port and prints "PORT <n>" once ready. Implements, from the API
 reference: GET and DELETE /v1/speech-to-text/transcripts/{id}, POST /v1/speech-to-text
-(multipart), POST /v1/text-to-speech/{voice_id}/with-timestamps. Every request must carry
-xi-api-key equal to KEY, or gets the API's 401.
+(multipart), POST /v1/forced-alignment (multipart: the alignment is computed from the text
+received, see forced_alignment), POST /v1/text-to-speech/{voice_id}/with-timestamps. Every
+request must carry xi-api-key equal to KEY, or gets the API's 401.
 
 Control endpoints for tests (no key needed):
   POST /_control/faults    JSON list queued for the next requests, one fault each:
                            {"status": 429, "retry_after": "1"}, {"status": 500},
                            {"truncate": true} (a 200 whose JSON body stops half way),
-                           {"delay": 3} (wait before answering), {"status": 422},
+                           {"delay": 3} (wait before answering), {"status": 422}
+                           (refusing body.model_id, or {"status": 422, "field": "text"}),
                            {"cut": true} (a stream that stops in the middle of a chunk),
                            {"status": 401, "echo_key": true} (an error quoting the key sent)
   GET  /_control/requests  JSON list of every request seen: method, path, query, the key's
@@ -21,6 +23,7 @@ Control endpoints for tests (no key needed):
 import argparse
 import json
 import os
+import re
 import threading
 import time
 from email.parser import BytesParser
@@ -30,6 +33,45 @@ from urllib.parse import urlparse, parse_qs
 
 STATE = {"faults": [], "requests": [], "deleted": set()}
 LOCK = threading.Lock()
+
+
+# Scripts written without spaces between words: each of these characters starts a word.
+CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+# The audio the fake aligner assumes: speech starts here and each character takes this long.
+ALIGN_START = 0.25
+ALIGN_PER_CHARACTER = 0.08
+
+
+def script_words(text):
+    """The words of a script with their character ranges: runs between whitespace, and within
+    them each Chinese, Japanese or Korean character its own word (punctuation after it joins it),
+    so words written together stay together in the characters and apart in the words."""
+    words = []
+    for match in re.finditer(r"\S+", text):
+        start = match.start()
+        for index in range(match.start() + 1, match.end()):
+            if CJK.match(text[index]):
+                words.append((start, index))
+                start = index
+        words.append((start, match.end()))
+    return words
+
+
+def forced_alignment(text):
+    """A forced-alignment response for `text`: every character of it (spaces and line breaks
+    included) in turn, each word from its first character's start to its last one's end, a loss
+    per word and their mean as the overall loss (as the API's response model describes)."""
+    def start(index):
+        return round(ALIGN_START + index * ALIGN_PER_CHARACTER, 3)
+
+    characters = [{"text": character, "start": start(index), "end": start(index + 1)}
+                  for index, character in enumerate(text)]
+    words = []
+    for first, end in script_words(text):
+        loss = round(0.05 + 0.01 * ((end - first) % 7), 3)
+        words.append({"text": text[first:end], "start": start(first), "end": start(end), "loss": loss})
+    loss = round(sum(word["loss"] for word in words) / len(words), 4) if words else 0.0
+    return {"characters": characters, "words": words, "loss": loss}
 
 
 def transcripts(root):
@@ -147,7 +189,8 @@ class Handler(BaseHTTPRequestHandler):
                 sent = self.headers.get("xi-api-key", "")
                 body = {"detail": {"status": "invalid_api_key", "message": f"Invalid API key {sent!r} for {sent}"}}
             elif status == 422:
-                body = {"detail": [{"loc": ["body", "model_id"], "msg": "field required", "type": "missing"}]}
+                field = fault.get("field", "model_id")
+                body = {"detail": [{"loc": ["body", field], "msg": "field required", "type": "missing"}]}
             elif status == 429:
                 body = {"detail": {"status": "too_many_concurrent_requests", "message": "Too many concurrent requests."}}
             else:
@@ -185,6 +228,15 @@ class Handler(BaseHTTPRequestHandler):
                      "content": "U0VSVkVSIEZJTEU=" if entry["format"] in ("docx", "pdf") else "server " + entry["format"]}
                     for entry in json.loads(fields["additional_formats"])]
             return self.send_json(200, body, truncate=truncate)
+        if parts == ["v1", "forced-alignment"] and self.command == "POST":
+            # The file must be a file part; an empty text part counts as a missing one, as the
+            # API's form parser has it.
+            missing = [] if isinstance(fields.get("file"), dict) else ["file"]
+            if not fields.get("text"):
+                missing.append("text")
+            if missing:
+                return self.send_json(422, {"detail": [{"loc": ["body", m], "msg": "field required", "type": "missing"} for m in missing]})
+            return self.send_json(200, forced_alignment(fields["text"]), truncate=truncate)
         if len(parts) == 5 and parts[:2] == ["v1", "text-to-speech"] and parts[3:] == ["stream", "with-timestamps"]:
             return self.stream_lines(self.tts_chunks(), cut=bool(fault and fault.get("cut")))
         if len(parts) == 4 and parts[:2] == ["v1", "text-to-speech"] and parts[3] == "stream":

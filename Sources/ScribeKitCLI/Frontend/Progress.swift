@@ -55,8 +55,10 @@ final class Progress: @unchecked Sendable {
   }
 
   /// Shows an upload's bytes sent with the rate so far and the time left at that rate; once
-  /// all are sent, that the server is working.
-  func bytes(_ sent: Int64, of total: Int64, name: String) {
+  /// all are sent, that the server is working on `awaited` (what the upload is for).
+  func bytes(
+    _ sent: Int64, of total: Int64, name: String, awaited: String = "the transcript"
+  ) {
     guard enabled else { return }
     lock.lock()
     if sent == 0 || !countingBytes { countStarted = Date() }
@@ -64,7 +66,7 @@ final class Progress: @unchecked Sendable {
     let elapsed = Date().timeIntervalSince(countStarted)
     let megabytes = { (bytes: Int64) in String(format: "%.1f", Double(bytes) / 1_000_000) }
     if total > 0, sent >= total {
-      message = "uploaded \(name) (\(megabytes(total)) MB); waiting for the transcript"
+      message = "uploaded \(name) (\(megabytes(total)) MB); waiting for \(awaited)"
       started = Date()
       showsElapsed = true
     } else {
