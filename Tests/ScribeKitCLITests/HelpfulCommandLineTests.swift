@@ -13,6 +13,7 @@ struct HelpfulCommandLineTests {
     #expect(result.status == 1)
     #expect(result.standardError.contains("this is WAV audio, not timing data"))
     #expect(result.standardError.contains("scribekit transcribe"))
+    #expect(result.standardError.contains("scribekit align --text SCRIPT"))
   }
 
   @Test func lintOfATranscriptPointsToConvert() throws {

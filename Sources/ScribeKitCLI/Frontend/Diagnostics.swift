@@ -24,7 +24,8 @@ enum Diagnostics {
     case let error as ReadError:
       switch error.problem {
       case .notTimingData(.audio):
-        return text + " (`scribekit transcribe`)"
+        return text
+          + " (`scribekit transcribe`, or `scribekit align --text SCRIPT` with its script)"
       case .notTimingData(.subtitles):
         return text + "; `scribekit lint` checks it"
       case .ambiguousShape(let matches):
