@@ -7,7 +7,8 @@ import Testing
 @Suite("Layering: no folder uses a type of a folder after it")
 struct LayeringTests {
   static let order = [
-    "Text", "JSON", "Model", "Reading", "Segmentation", "Captioning", "Formats", "Linting",
+    "Text", "JSON", "Model", "Reading", "Segmentation", "Captioning", "Typesetting", "Formats",
+    "Linting",
     "Output", "API",
   ]
   static let sources = Files.packageRoot.appendingPathComponent("Sources/ScribeKit")

@@ -17,17 +17,20 @@ public struct ExportedFile: Sendable, Equatable {
   public var content: Data
   /// The API's options its cues were made with.
   public var options: APIExportOptions
+  /// What is not as it should be in the file (``Rendering/warnings``): show them to the user.
+  public var warnings: [String]
 
   /// Creates a file.
   public init(
     format: any OutputFormat, channelIndex: Int?, fileName: String, content: Data,
-    options: APIExportOptions
+    options: APIExportOptions, warnings: [String] = []
   ) {
     self.format = format
     self.channelIndex = channelIndex
     self.fileName = fileName
     self.content = content
     self.options = options
+    self.warnings = warnings
   }
 
   /// The extension the API gives the format (`file_extension`), without the dot.

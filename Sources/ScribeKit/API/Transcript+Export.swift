@@ -34,12 +34,16 @@ public struct ExportSettings: Sendable, Equatable {
   public var speakerNames: [String: String]
   /// How WebVTT shows speakers when they are included. Default: ``SpeakerLabelStyle/both``.
   public var speakerLabels: SpeakerLabelStyle
+  /// The paper of paged documents (``FormatOptions/paper``). `nil` (the default) uses the
+  /// convention of the user's locale (``PaperSize/localeDefault``).
+  public var paper: PaperSize?
 
   /// Creates settings.
   public init(
     channels: ChannelSelection = .each, title: String? = nil, audioSource: String? = nil,
     wordTimestamps: Bool = false, fileStem: String? = nil, language: String? = nil,
-    speakerNames: [String: String] = [:], speakerLabels: SpeakerLabelStyle = .both
+    speakerNames: [String: String] = [:], speakerLabels: SpeakerLabelStyle = .both,
+    paper: PaperSize? = nil
   ) {
     self.channels = channels
     self.title = title
@@ -49,6 +53,7 @@ public struct ExportSettings: Sendable, Equatable {
     self.language = language
     self.speakerNames = speakerNames
     self.speakerLabels = speakerLabels
+    self.paper = paper
   }
 }
 
@@ -83,14 +88,16 @@ extension Transcript {
   ) throws(ExportError) -> [ExportedFile] {
     let selected = try channels(settings.channels)
     var rendered:
-      [(format: any OutputFormat, channelIndex: Int?, content: Data, options: APIExportOptions)] =
-        []
+      [(
+        format: any OutputFormat, channelIndex: Int?, rendering: Rendering,
+        options: APIExportOptions
+      )] = []
     for request in requests {
       for (channelIndex, channel) in selected {
         var info = DocumentInfo(
           title: settings.title ?? "Transcript",
           languageCode: settings.language ?? channel.languageCode ?? languageCode,
-          audioSource: settings.audioSource)
+          audioSource: settings.audioSource, paper: settings.paper)
         if let channelIndex, isMultichannel, settings.title == nil {
           info.title = "Transcript, channel \(channelIndex)"
         }
@@ -107,7 +114,7 @@ extension Transcript {
           wordTimestamps: settings.wordTimestamps, channelIndex: channelIndex,
           speakerLabels: settings.speakerLabels)
         rendered.append(
-          (request.format, channelIndex, try request.format.render(input), request.options))
+          (request.format, channelIndex, try request.format.rendering(input), request.options))
       }
     }
     let names = ExportedFile.fileNames(
@@ -116,7 +123,8 @@ extension Transcript {
     return zip(rendered, names).map { output, name in
       ExportedFile(
         format: output.format, channelIndex: output.channelIndex, fileName: name,
-        content: output.content, options: output.options)
+        content: output.rendering.content, options: output.options,
+        warnings: output.rendering.warnings)
     }
   }
 

@@ -126,7 +126,7 @@ struct DOCXRenderer: Sendable {
       let text = TextRenderer.singleLine(segment.text)
       let rightToLeft = text.isEmpty ? documentRightToLeft : Language.isRightToLeft(text: text)
       if includeTimestamps {
-        let range = Self.timeRange(
+        let range = DocumentInfo.timeRange(
           from: segment.start, to: segment.end, after: speaker, inRightToLeftParagraph: rightToLeft)
         runs.append(run(range, style: "Timestamp"))
       }
@@ -140,32 +140,6 @@ struct DOCXRenderer: Sendable {
       + "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" "
       + "w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>"
       + "</w:sectPr></w:body></w:document>"
-  }
-
-  /// A segment's time range, `00:00:01.000 – 00:00:02.500`, as the text of its run: after two
-  /// spaces when it follows a speaker's name.
-  ///
-  /// Unicode's bidirectional algorithm gives digits no direction of their own, and the dash
-  /// between two times takes the direction around it, so in a right-to-left paragraph the two
-  /// times would be laid out right to left and the range would read end first. There a
-  /// left-to-right mark (U+200E) before the range makes the range one left-to-right run, and a
-  /// right-to-left mark (U+200F) before the spaces after a speaker keeps the name at the start
-  /// of the line (on the right) with the range after it, rather than one left-to-right block of
-  /// a Latin name and the range. In a left-to-right paragraph the same happens after a name that
-  /// ends in a right-to-left script, which a left-to-right mark before the spaces prevents; other
-  /// left-to-right paragraphs get no marks. Marks rather than isolates (U+2066…U+2069), because
-  /// every implementation of the algorithm knows them.
-  static func timeRange(
-    from start: Double, to end: Double, after speaker: String?, inRightToLeftParagraph: Bool
-  ) -> String {
-    let range = Timecode.vtt(start) + " – " + Timecode.vtt(end)
-    if inRightToLeftParagraph {
-      return (speaker == nil ? "" : "\u{200F}  ") + "\u{200E}" + range
-    }
-    guard let speaker else { return range }
-    // The direction of the name's last strongly directional character.
-    let reversed = String(String.UnicodeScalarView(speaker.unicodeScalars.reversed()))
-    return (Language.isRightToLeft(text: reversed) ? "\u{200E}  " : "  ") + range
   }
 
   private func paragraph(style: String, runs: [String], rightToLeft: Bool) -> String {

@@ -47,9 +47,31 @@ public protocol OutputFormat: Sendable {
   /// - Throws: ``ExportError`` when the format cannot be made here (a missing system
   ///   library, say) or a library it uses fails.
   func render(_ input: RenderInput) throws(ExportError) -> Data
+  /// The file for `input` with what its reader should know about it: text no font on this
+  /// machine can show, say. Default: ``render(_:)``'s bytes and no warning.
+  func rendering(_ input: RenderInput) throws(ExportError) -> Rendering
+}
+
+/// A rendered file's bytes and the warnings that go with them.
+public struct Rendering: Sendable, Equatable {
+  /// The file's bytes.
+  public var content: Data
+  /// What is not as it should be in the file, in words, one sentence each.
+  public var warnings: [String]
+
+  /// Creates a rendering.
+  public init(content: Data, warnings: [String] = []) {
+    self.content = content
+    self.warnings = warnings
+  }
 }
 
 extension OutputFormat {
+  /// ``render(_:)``'s bytes with no warning.
+  public func rendering(_ input: RenderInput) throws(ExportError) -> Rendering {
+    Rendering(content: try render(input))
+  }
+
   /// ``fileExtension``.
   public var fileNameSuffix: String { fileExtension }
   /// `false`: a text format.
@@ -89,6 +111,8 @@ public struct FormatOptions: OptionSet, Sendable, Hashable {
   /// ``ParagraphStyle``: the format is a document read as paragraphs, which a preset may make
   /// readable rather than one block per speaker turn.
   public static let paragraphs = FormatOptions(rawValue: 1 << 7)
+  /// ``ExportSettings/paper``: the format is set on pages of paper.
+  public static let paper = FormatOptions(rawValue: 1 << 8)
 }
 
 /// What a format renders: one channel's cues, the options they were made with, and what the

@@ -39,7 +39,11 @@ struct ExportRun {
         channels: output.channelSelection ?? .each, title: output.title ?? usedStem,
         audioSource: audio?.source, wordTimestamps: output.wordTimestamps, fileStem: usedStem,
         language: output.language, speakerNames: try output.names(),
-        speakerLabels: SpeakerLabelStyle(rawValue: output.speakerLabels) ?? .both))
+        speakerLabels: SpeakerLabelStyle(rawValue: output.speakerLabels) ?? .both,
+        paper: output.paperSize))
+    Diagnostics.printWarnings(
+      files.flatMap { file in file.warnings.map { "\(file.fileName): \($0)" } },
+      quiet: output.quiet)
     var plan = try OutputPlan(files: files, input: source, output: destination)
     for (url, content) in extra(plan.folder, usedStem) {
       plan.entries.append((.file(url), content))
@@ -60,6 +64,7 @@ struct ExportRun {
       ("--audio", FormatOptions.audio, output.audio != nil),
       ("--title", .title, output.title != nil),
       ("--word-timestamps", .wordTimestamps, output.wordTimestamps),
+      ("--paper", .paper, output.paper != nil),
     ] where given && !formats.contains(where: { $0.appliesOptions.contains(option) }) {
       warnings.append(
         "\(flag) applies to \(FormatHelp.formats(taking: option)); ignored for \(asked)")

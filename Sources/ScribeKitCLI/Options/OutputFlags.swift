@@ -54,6 +54,13 @@ struct OutputFlags: ParsableArguments {
     completion: .list(SpeakerLabelStyle.allCases.map(\.rawValue)))
   var speakerLabels: String = SpeakerLabelStyle.both.rawValue
 
+  @Option(
+    help: ArgumentHelp(
+      "\(FormatHelp.formats(taking: .paper)): the paper, a4 or letter. Default: the locale's (letter in the US, a4 elsewhere).",
+      valueName: "size"),
+    completion: .list(PaperSize.allCases.map(\.rawValue)))
+  var paper: String?
+
   @Flag(help: "Replace output files that already exist.")
   var force = false
 
@@ -70,7 +77,15 @@ struct OutputFlags: ParsableArguments {
     if channelSelection == nil {
       throw ValidationError("--channel must be each, merged, or a channel index such as 0")
     }
+    if let paper, PaperSize(rawValue: paper.lowercased()) == nil {
+      throw ValidationError(
+        "--paper must be " + PaperSize.allCases.map(\.rawValue).joined(separator: " or ")
+          + "; found \"\(paper)\"")
+    }
   }
+
+  /// `--paper`, or `nil` for the locale's paper.
+  var paperSize: PaperSize? { paper.flatMap { PaperSize(rawValue: $0.lowercased()) } }
 
   var channelSelection: ChannelSelection? {
     switch channel {
