@@ -45,8 +45,12 @@ struct TranscriptReader: Sendable {
   }
 
   private func readUnlabelled(_ raw: UnsafeBufferPointer<UInt8>) throws(ReadError) -> Transcript {
-    if let first = raw.first, !Self.mayStartJSON(first), let problem = UnreadInputs.sniff(raw) {
-      throw ReadError(problem: problem)
+    if let first = raw.first, !Self.mayStartJSON(first) {
+      // A multipart body saved whole (the answer of /v1/music/detailed): its JSON part is read.
+      if let part = UnreadInputs.multipartJSONPart(raw) {
+        return try readUnlabelled(UnsafeBufferPointer(rebasing: raw[part]))
+      }
+      if let problem = UnreadInputs.sniff(raw) { throw ReadError(problem: problem) }
     }
     switch try Self.utf8(raw) {
     case .asIs(let bytes): return try readUTF8(bytes)

@@ -36,7 +36,12 @@ enum UnreadInputs {
       return [
         ("audio_url", object?["audio_url"] != nil),
         ("acoustic_model", object?["acoustic_model"] != nil),
-        ("utterances", object?["utterances"] != nil && object?["results"] == nil),
+        // A dubbing transcript's utterances have `start_s`; AssemblyAI's have `start`.
+        (
+          "utterances",
+          object?["utterances"] != nil && object?["results"] == nil
+            && input.firstElement(of: "utterances")?["start_s"] == nil
+        ),
         (
           "words[].confidence",
           word?["confidence"] != nil && word?["text"] != nil && word?["type"] == nil
@@ -191,6 +196,11 @@ enum UnreadInputs {
       audio = nil
     }
     if let audio { return .notTimingData(.audio(audio)) }
+    if multipartBoundary(bytes) != nil {
+      return .notATranscript(
+        reason: "this is a multipart response without a JSON part to read (a JSON part starts "
+          + "with its Content-Type: application/json header); save the response's JSON part")
+    }
     // Text: look past a byte order mark and blank lines at the first line.
     var index = starts([0xEF, 0xBB, 0xBF]) ? 3 : 0
     while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
@@ -204,6 +214,87 @@ enum UnreadInputs {
     }
     if head.hasPrefix("[Script Info]") {
       return .notTimingData(.subtitles("an Advanced SubStation Alpha (ASS) file"))
+    }
+    return nil
+  }
+
+  /// The bytes of the JSON part of a `multipart/mixed` body, such as the answer of
+  /// `/v1/music/detailed` saved whole (a JSON part, then the audio), or `nil` when `bytes` are
+  /// not such a body or have no JSON part.
+  ///
+  /// Only the parts' header lines are read as text; a part's body is found by searching for the
+  /// boundary line after it, so the audio's bytes are never decoded.
+  static func multipartJSONPart(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    guard let boundary = multipartBoundary(bytes) else { return nil }
+    var index = boundary.count
+    while index < bytes.count {
+      // The rest of the boundary line: "--" ends the body, anything else is padding.
+      guard let lineEnd = nextLine(bytes, from: index) else { return nil }
+      if starts(bytes, with: Array("--".utf8), at: index) { return nil }
+      index = lineEnd
+      var isJSON = false
+      // Header lines, up to an empty line.
+      while true {
+        guard let end = nextLine(bytes, from: index) else { return nil }
+        let line = bytes[index..<end].prefix { $0 != 0x0A && $0 != 0x0D }
+        index = end
+        if line.isEmpty { break }
+        let header = String(decoding: line, as: UTF8.self).lowercased()
+        if header.hasPrefix("content-type:"), header.contains("application/json") {
+          isJSON = true
+        }
+      }
+      // The body runs to the line break before the next boundary line.
+      let next = search(bytes, for: [0x0A] + boundary, from: index) ?? bytes.count
+      var bodyEnd = next
+      if bodyEnd > index, bodyEnd < bytes.count, bytes[bodyEnd - 1] == 0x0D { bodyEnd -= 1 }
+      if isJSON { return index..<max(index, bodyEnd) }
+      guard next < bytes.count else { return nil }
+      index = next + 1 + boundary.count
+    }
+    return nil
+  }
+
+  /// The boundary line's `--boundary` (without its line break) when `bytes` start like a
+  /// `multipart/mixed` body: that line, then a header line.
+  private static func multipartBoundary(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    guard starts(bytes, with: Array("--".utf8), at: 0),
+      let end = nextLine(bytes, from: 0), end <= 202
+    else { return nil }
+    let boundary = Array(bytes[0..<end].prefix { $0 != 0x0A && $0 != 0x0D })
+    guard boundary.count > 2, boundary.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
+    let headerEnd = nextLine(bytes, from: end) ?? bytes.count
+    let header = String(decoding: bytes[end..<min(headerEnd, end + 200)], as: UTF8.self)
+    guard header.lowercased().hasPrefix("content-") else { return nil }
+    return boundary
+  }
+
+  /// The index after the next line feed at or after `start`, or `nil` when there is none.
+  private static func nextLine(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    var index = start
+    while index < bytes.count {
+      if bytes[index] == 0x0A { return index + 1 }
+      index += 1
+    }
+    return nil
+  }
+
+  /// `true` when `bytes` hold `prefix` at `offset`.
+  private static func starts(
+    _ bytes: UnsafeBufferPointer<UInt8>, with prefix: [UInt8], at offset: Int
+  ) -> Bool {
+    bytes.count >= offset + prefix.count && zip(bytes[offset...], prefix).allSatisfy { $0 == $1 }
+  }
+
+  /// Where `pattern` next occurs at or after `start`.
+  private static func search(
+    _ bytes: UnsafeBufferPointer<UInt8>, for pattern: [UInt8], from start: Int
+  ) -> Int? {
+    guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+    var index = start
+    while index + pattern.count <= bytes.count {
+      if bytes[index] == first, starts(bytes, with: pattern, at: index) { return index }
+      index += 1
     }
     return nil
   }

@@ -19,6 +19,9 @@ struct InputShapeConformanceTests {
     "segmented-json": "Samples/interview.segmented.json",
     "forced-alignment": "Tests/ScribeKitTests/Inputs/forced-alignment.json",
     "history": "Tests/ScribeKitTests/Inputs/history-item.json",
+    "stt-realtime": "Tests/ScribeKitTests/Inputs/realtime-session.ndjson",
+    "dubbing": "Tests/ScribeKitTests/Inputs/dubbing-transcript.json",
+    "music": "Tests/ScribeKitTests/Inputs/music-detailed.json",
   ]
 
   @Test(arguments: InputShape.all.map(\.name))

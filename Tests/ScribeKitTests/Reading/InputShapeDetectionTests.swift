@@ -251,4 +251,27 @@ struct InputShapeDetectionTests {
     let timed = normalized.channels[0].words.filter(\.isTimed)
     #expect(!timed.isEmpty)
   }
+
+  @Test func theRealtimeDubbingAndMusicShapesClaimOnlyTheirOwnInputs() throws {
+    let own: [String: InputShape] = [
+      "realtime-session.ndjson": .realtimeSpeechToText,
+      "dubbing-transcript.json": .dubbingTranscript,
+      "music-detailed.json": .musicTimestamps,
+    ]
+    let inputs = try FileManager.default.contentsOfDirectory(
+      at: Files.packageRoot.appendingPathComponent("Tests/ScribeKitTests/Inputs"),
+      includingPropertiesForKeys: nil)
+    let samples = ["interview.json", "interview.segmented.json", "speech-with-timestamps.json"]
+      .map { Files.packageRoot.appendingPathComponent("Samples/\($0)") }
+    for file in inputs + samples where ["json", "ndjson"].contains(file.pathExtension) {
+      let values = try JSONParser.parseSequence([UInt8](Data(contentsOf: file)))
+      guard !values.isEmpty else { continue }
+      let input = ParsedInput(values: values)
+      for shape in [InputShape.realtimeSpeechToText, .dubbingTranscript, .musicTimestamps] {
+        let evidence = InputShapes.reader(for: shape)?.detect(input)
+        let isOwn = own[file.lastPathComponent] == shape
+        #expect((evidence != nil) == isOwn, "\(shape) on \(file.lastPathComponent)")
+      }
+    }
+  }
 }
