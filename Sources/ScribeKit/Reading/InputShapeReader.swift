@@ -70,7 +70,8 @@ enum InputShapes {
   static let readers: [any InputShapeReader] = [
     SpeechToTextShape(), SpeechToTextMultichannelShape(), WebhookShape(), TextToSpeechShape(),
     AlignmentShape(), TextToSpeechStreamShape(), SegmentedJSONShape(), ForcedAlignmentShape(),
-    HistoryItemShape(),
+    HistoryItemShape(), TextToDialogueShape(), TextToDialogueStreamShape(),
+    TextToSpeechWebSocketShape(),
   ]
 
   /// The reader of `shape`.

@@ -19,6 +19,9 @@ struct InputShapeConformanceTests {
     "segmented-json": "Samples/interview.segmented.json",
     "forced-alignment": "Tests/ScribeKitTests/Inputs/forced-alignment.json",
     "history": "Tests/ScribeKitTests/Inputs/history-item.json",
+    "dialogue": "Tests/ScribeKitTests/Inputs/dialogue.json",
+    "dialogue-stream": "Tests/ScribeKitTests/Inputs/dialogue-stream.ndjson",
+    "tts-websocket": "Tests/ScribeKitTests/Inputs/tts-websocket.ndjson",
   ]
 
   @Test(arguments: InputShape.all.map(\.name))
