@@ -68,9 +68,10 @@ struct ShapeEvidence: Equatable {
 enum InputShapes {
   /// Every shape ScribeKit reads, in the order they are listed to people.
   static let readers: [any InputShapeReader] = [
-    SpeechToTextShape(), SpeechToTextMultichannelShape(), WebhookShape(), TextToSpeechShape(),
-    AlignmentShape(), TextToSpeechStreamShape(), SegmentedJSONShape(), ForcedAlignmentShape(),
-    HistoryItemShape(), RealtimeSpeechToTextShape(), DubbingTranscriptShape(),
+    SpeechToTextShape(), SpeechToTextMultichannelShape(), WebhookShape(),
+    RealtimeSpeechToTextShape(), TextToSpeechShape(), AlignmentShape(), TextToSpeechStreamShape(),
+    TextToSpeechWebSocketShape(), TextToDialogueShape(), TextToDialogueStreamShape(),
+    HistoryItemShape(), ForcedAlignmentShape(), SegmentedJSONShape(), DubbingTranscriptShape(),
     MusicTimestampsShape(),
   ]
 

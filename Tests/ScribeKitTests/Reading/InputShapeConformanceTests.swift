@@ -22,6 +22,9 @@ struct InputShapeConformanceTests {
     "stt-realtime": "Tests/ScribeKitTests/Inputs/realtime-session.ndjson",
     "dubbing": "Tests/ScribeKitTests/Inputs/dubbing-transcript.json",
     "music": "Tests/ScribeKitTests/Inputs/music-detailed.json",
+    "dialogue": "Tests/ScribeKitTests/Inputs/dialogue.json",
+    "dialogue-stream": "Tests/ScribeKitTests/Inputs/dialogue-stream.ndjson",
+    "tts-websocket": "Tests/ScribeKitTests/Inputs/tts-websocket.ndjson",
   ]
 
   @Test(arguments: InputShape.all.map(\.name))

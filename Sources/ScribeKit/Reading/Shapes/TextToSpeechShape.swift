@@ -14,6 +14,10 @@ struct TextToSpeechShape: InputShapeReader {
 
   func detect(_ input: ParsedInput) -> ShapeEvidence? {
     guard let object = input.object else { return nil }
+    // A text-to-speech WebSocket message has an `alignment` too, but of `chars` in
+    // milliseconds, beside `audio`: another shape's.
+    if object["audio"] != nil && object["audio_base64"] == nil { return nil }
+    if object["alignment"]?.objectValue?["chars"] != nil { return nil }
     return ShapeEvidence(
       base: 1,
       [
