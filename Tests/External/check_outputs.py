@@ -3,10 +3,12 @@
 
 usage: check_outputs.py FOLDER EXPECTED_WORDS_FILE
 
-FOLDER holds NAME.{srt,vtt,html,docx} made from one transcript; EXPECTED_WORDS_FILE holds its
-spoken words, one per line. Each parser must accept the file, and the text it extracts must
+FOLDER holds NAME.{srt,vtt,html,docx,pdf} made from one transcript; EXPECTED_WORDS_FILE holds
+its spoken words, one per line. Each parser must accept the file, and the text it extracts must
 hold every word, in order. DOCX also goes through LibreOffice (headless, own profile) to PDF,
-and the PDF must exist and not be empty, because LibreOffice exits 0 even when it fails.
+and the PDF must exist and not be empty, because LibreOffice exits 0 even when it fails. Our
+PDF must pass `qpdf --check`, embed every font as a subset (`pdffonts`), give back every word
+in order (`pdftotext`), and say what LibreOffice's PDF of the DOCX says.
 Prints one line per check; exits 1 on the first failure.
 """
 import html
@@ -68,6 +70,65 @@ def docx_transcript_text(path):
         for p in document.paragraphs if p.style.name == "Segment")
 
 
+HEAD_LINE = re.compile(r"^(\S.*?\s+)?\d\d:\d\d:\d\d\.\d{3} – \d\d:\d\d:\d\d\.\d{3}(\s+\S.*)?$")
+FOOTER = re.compile(r"^Page \d+ of \d+$")
+SUMMARY = re.compile(r"^(Language: \S+ · )?\d+ segments? · ")
+BIDI_CONTROLS = dict.fromkeys([0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def without_emoji(text):
+    """Emoji are pictures from a colour font in a PDF, which hold no text."""
+    import unicodedata
+    return "".join(
+        c for c in text
+        if not (ord(c) >= 0x1F000 or c in "\u200d\ufe0f" or unicodedata.category(c) == "So" and ord(c) >= 0x2600))
+
+
+def pdf_transcript_text(path, title):
+    """The transcript's text of a PDF as pdftotext reads it (layout mode): without the title,
+    summary, running headers, page footers, speaker-and-time head lines and bidi controls."""
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", path, "-"], capture_output=True, text=True, check=True).stdout
+    lines = []
+    # A long title wraps over lines in a large font: drop it from the start of the text first.
+    wanted = visible(title)
+    while wanted and text.strip():
+        first, _, rest = text.lstrip().partition("\n")
+        if not wanted.startswith(visible(first)) or not visible(first):
+            break
+        wanted = wanted[len(visible(first)):]
+        text = rest
+    for raw in re.split(r"[\n\f]", text):
+        line = raw.translate(BIDI_CONTROLS).strip()
+        if not line or line == title or HEAD_LINE.match(line) or FOOTER.match(line) or SUMMARY.match(line):
+            continue
+        lines.append(line)
+    return without_emoji("\n".join(lines))
+
+
+def check_pdf(stem, words, docx_text):
+    path = stem + ".pdf"
+    for tool in ("qpdf", "pdffonts", "pdftotext"):
+        if shutil.which(tool) is None:
+            fail(f"pdf: {tool} is not installed")
+    result = subprocess.run(["qpdf", "--check", path], capture_output=True, text=True)
+    if result.returncode != 0:
+        fail(f"pdf: qpdf --check: {result.stdout.strip()[-300:]} {result.stderr.strip()[-300:]}")
+    print("ok pdf (qpdf --check)")
+    fonts = subprocess.run(["pdffonts", path], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    if not fonts:
+        fail("pdf: no fonts")
+    for row in fonts:
+        if " yes yes yes " not in row:
+            fail(f"pdf: a font is not embedded as a subset with a ToUnicode map: {row}")
+    print("ok pdf (pdffonts:", len(fonts), "fonts, each embedded as a subset)")
+    ours = pdf_transcript_text(path, os.path.basename(stem))
+    check_order("pdf (pdftotext)", ours, [without_emoji(w) for w in words])
+    if visible(ours) != visible(without_emoji(docx_text)):
+        fail("pdf: its text differs from the DOCX's")
+    print("ok pdf (says what the DOCX says)")
+    return ours
+
+
 def main():
     folder, words_file = sys.argv[1], sys.argv[2]
     with open(words_file, encoding="utf-8") as f:
@@ -95,7 +156,9 @@ def main():
     check_order("vtt (webvtt-py)", html.unescape("".join(c.text for c in captions)), words)
 
     check_order("html (html5lib, strict)", html_transcript_text(stem + ".html"), words)
-    check_order("docx (python-docx)", docx_transcript_text(stem + ".docx"), words)
+    docx_text = docx_transcript_text(stem + ".docx")
+    check_order("docx (python-docx)", docx_text, words)
+    ours = check_pdf(stem, words, docx_text)
 
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
@@ -118,6 +181,14 @@ def main():
                 if visible(word).replace("-", "") not in visible(text).replace("-", ""):
                     fail(f"docx: the PDF LibreOffice made lacks {word!r}")
             print("ok docx (the PDF's text holds the first ASCII words)")
+            # LibreOffice's PDF of our DOCX and our PDF say the same things (fonts aside: a
+            # script LibreOffice has no font for is left out of both comparisons by emoji only).
+            theirs = pdf_transcript_text(pdf, os.path.basename(stem))
+            if visible(theirs).replace("-", "") != visible(ours).replace("-", ""):
+                a, b = visible(theirs), visible(ours)
+                at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+                fail(f"pdf: LibreOffice's PDF of the DOCX differs at {at}: {a[at:at+30]!r} vs ours {b[at:at+30]!r}")
+            print("ok pdf (says what LibreOffice's PDF of the DOCX says)")
 
 
 if __name__ == "__main__":

@@ -172,7 +172,7 @@ struct ConvertCommandTests {
       (["--max-segment-chars", "0"], "--max-segment-chars must be a whole number of at least 1"),
       (["--preset", "netflix"], "unknown preset \"netflix\""),
       (["--channel", "left"], "--channel must be each, merged, or a channel index"),
-      (["--format", "pdf"], "the pdf format is not rendered by this version"),
+      (["--format", "pdf", "--paper", "a5"], "--paper must be a4 or letter; found \"a5\""),
     ]
     for (extra, message) in cases {
       let result = try CLI.run(["convert", CLI.sample("interview.json"), "-o", "-"] + extra)

@@ -26,11 +26,12 @@ enum ExternalTools {
   static let pythonCheckers =
     succeeds(["python3", "-c", "import docx, html5lib, webvtt, srt, pysubs2"])
     && (succeeds(["which", "soffice"]) || succeeds(["which", "libreoffice"]))
+    && succeeds(["which", "qpdf"]) && succeeds(["which", "pdftotext"])
   static let browser =
     succeeds(["python3", "-c", "import playwright"]) && succeeds(["which", "chromium"])
 
   static let skipReason: Comment =
-    "python3 with python-docx, html5lib, webvtt-py, srt, pysubs2 and playwright, LibreOffice and chromium are needed (.ci/run installs them)"
+    "python3 with python-docx, html5lib, webvtt-py, srt, pysubs2 and playwright, LibreOffice, qpdf, poppler-utils and chromium are needed (.ci/run installs them)"
 
   static let script = CLI.packageRoot.appendingPathComponent("Tests/External")
 
@@ -92,7 +93,7 @@ struct ExternalValidationTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = CLI.packageRoot.appendingPathComponent(input).standardizedFileURL
     let result = try CLI.run([
-      "convert", path.path, "--format", "srt,vtt,html,docx", "-o", folder.path + "/out/",
+      "convert", path.path, "--format", "srt,vtt,html,docx,pdf", "-o", folder.path + "/out/",
     ])
     #expect(result.status == 0, "\(result.standardError)")
     let transcript = try Transcript(contentsOf: path)

@@ -68,6 +68,8 @@ struct PDFRenderer: Sendable {
   var includeSpeakers: Bool
   /// Show each paragraph's time range.
   var includeTimestamps: Bool
+  /// Pango and Cairo, or why they could not be loaded.
+  var libraries = PangoCairo.shared
 
   /// Creates a renderer from export options.
   init(options: APIExportOptions, info: DocumentInfo = DocumentInfo()) {
@@ -132,7 +134,8 @@ struct PDFRenderer: Sendable {
   private func typeset(_ segments: [Cue]) throws(PDFTypesetter.Failure) -> Rendering {
     let paper = (info.paper ?? .localeDefault).points
     let setter = try PDFTypesetter(
-      width: paper.width, height: paper.height, language: info.languageTag)
+      width: paper.width, height: paper.height,
+      language: info.languageTag.map(Self.fontconfigLanguage), libraries: libraries)
     let date = Self.creationDate()
     setter.metadata(.title, info.title)
     setter.metadata(.creator, "ScribeKit")
@@ -252,6 +255,18 @@ struct PDFRenderer: Sendable {
           + "Chinese, Japanese and Korean, fonts-noto-color-emoji for emoji)")
     }
     return Rendering(content: content, warnings: warnings)
+  }
+
+  /// A BCP 47 tag as fontconfig matches languages: it knows Chinese by region (`zh-cn`,
+  /// `zh-tw`, `zh-hk`), not by script, and would give `zh-Hans` or a bare `zh` the Japanese
+  /// forms of the Han characters. Simplified is the default, as for most Chinese text.
+  static func fontconfigLanguage(_ tag: String) -> String {
+    let lowered = tag.lowercased()
+    guard lowered == "zh" || lowered.hasPrefix("zh-") else { return tag }
+    let parts = lowered.split(separator: "-").dropFirst()
+    if parts.contains("hk") || parts.contains("mo") { return "zh-hk" }
+    if parts.contains("tw") || parts.contains("hant") { return "zh-tw" }
+    return "zh-cn"
   }
 
   /// Text escaped for Pango markup, without the characters its parser refuses.

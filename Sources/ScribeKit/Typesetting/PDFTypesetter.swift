@@ -80,10 +80,14 @@ final class PDFTypesetter {
 
   /// Makes the document for a width and height of page in points, in `language` (a BCP 47 tag),
   /// which Pango uses to choose glyph forms and fonts: Japanese kanji from a Japanese font,
-  /// simplified or traditional Chinese from the right one.
-  init(width: Double, height: Double, language: String?) throws(Failure) {
+  /// simplified or traditional Chinese from the right one. `libraries` are the loaded
+  /// libraries, or why they could not be loaded (tests pass a failure).
+  init(
+    width: Double, height: Double, language: String?,
+    libraries: Result<PangoCairo, SystemLibrary.Failure> = PangoCairo.shared
+  ) throws(Failure) {
     let library: PangoCairo
-    switch PangoCairo.shared {
+    switch libraries {
     case .success(let loaded): library = loaded
     case .failure(let failure): throw .unavailable(failure)
     }

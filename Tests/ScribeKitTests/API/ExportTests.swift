@@ -35,16 +35,4 @@ struct ExporterTests {
     #expect(srt.contains("\nHi! Thanks for taking my call.\n\n3\n"))
   }
 
-  @Test func refusesFormatsItDoesNotRenderYet() throws {
-    let transcript = try Files.readInput("webhook.json")
-    let renderable = OutputFormats.all.filter { $0.name != "pdf" }.map(\.name)
-    for format in OutputFormats.all where !renderable.contains(format.name) {
-      let reason =
-        "is not rendered by this version of ScribeKit; it renders "
-        + renderable.joined(separator: ", ")
-      #expect(throws: ExportError.formatUnavailable(format: format.name, reason: reason)) {
-        try transcript.export([ExportRequest(format)])
-      }
-    }
-  }
 }

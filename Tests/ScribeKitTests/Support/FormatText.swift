@@ -72,6 +72,72 @@ enum FormatText {
     return collector.segments.joined(separator: "\n")
   }
 
+  /// Whether poppler's `pdftotext` is installed to read PDFs back with.
+  static let canReadPDF = FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext")
+
+  /// The transcript text of a PDF as `pdftotext` reads it (in layout mode, which keeps lines in
+  /// reading order beside pictures): without the title, summary, running headers, page
+  /// footers and the head lines of speakers and times, without bidi controls, which only
+  /// steer display, and without emoji, which a colour font draws as pictures that hold no
+  /// text. `nil` when `pdftotext` is not installed.
+  static func pdf(_ data: Data, title: String) throws -> String? {
+    guard canReadPDF else { return nil }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "scribekit-pdf-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let input = folder.appendingPathComponent("in.pdf")
+    let output = folder.appendingPathComponent("out.txt")
+    try data.write(to: input)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+    process.arguments = ["-layout", "-enc", "UTF-8", input.path, output.path]
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw XMLProblem(part: "pdf", reason: "pdftotext exited with \(process.terminationStatus)")
+    }
+    let text = try String(contentsOf: output, encoding: .utf8)
+    let time = #"\d\d:\d\d:\d\d\.\d{3} – \d\d:\d\d:\d\d\.\d{3}"#
+    let head = try Regex(#"^(\S.*?\s+)?"# + time + #"(\s+\S.*)?$"#)
+    let footer = try Regex(#"^Page \d+ of \d+$"#)
+    let summary = try Regex(#"^(Language: \S+ · )?\d+ segments? · "#)
+    var lines: [String] = []
+    for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\u{0C}" }) {
+      let line = withoutBidiControls(String(raw)).trimmingCharacters(in: .whitespaces)
+      if line.isEmpty || line == title || line.wholeMatch(of: head) != nil
+        || line.wholeMatch(of: footer) != nil || line.prefixMatch(of: summary) != nil
+      {
+        continue
+      }
+      lines.append(line)
+    }
+    return withoutEmoji(lines.joined(separator: "\n"))
+  }
+
+  /// `text` without the invisible controls of the bidirectional algorithm.
+  static func withoutBidiControls(_ text: String) -> String {
+    var result = ""
+    result.unicodeScalars.append(
+      contentsOf: text.unicodeScalars.filter { scalar in
+        !(0x200E...0x200F).contains(scalar.value) && !(0x202A...0x202E).contains(scalar.value)
+          && !(0x2066...0x2069).contains(scalar.value)
+      })
+    return result
+  }
+
+  /// `text` without emoji and the joiners, selectors and modifiers of their sequences.
+  static func withoutEmoji(_ text: String) -> String {
+    var result = ""
+    result.unicodeScalars.append(
+      contentsOf: text.unicodeScalars.filter { scalar in
+        let properties = scalar.properties
+        let pictographic = properties.isEmojiPresentation || properties.isEmojiModifier
+        return !pictographic && scalar.value != 0x200D && scalar.value != 0xFE0F
+      })
+    return result
+  }
+
   /// Every entry of a zip archive, by path.
   static func unzip(_ data: Data) throws -> [String: Data] {
     let archive = try Archive(data: data, accessMode: .read)
