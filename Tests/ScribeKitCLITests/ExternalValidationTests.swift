@@ -70,7 +70,7 @@ struct ExternalValidationTests {
   static let inputs: [String] = {
     var inputs = [
       "Samples/interview.json", "Tests/ScribeKitTests/Inputs/multilingual.json",
-      "Tests/ScribeKitTests/Inputs/webhook.json",
+      "Tests/ScribeKitTests/Inputs/webhook.json", "Tests/ScribeKitTests/Inputs/scripts.json",
     ]
     let fixtures = CLI.packageRoot.deletingLastPathComponent().appendingPathComponent(
       "shared/fixtures")

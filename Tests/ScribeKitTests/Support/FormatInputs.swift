@@ -19,7 +19,7 @@ enum FormatInputs {
     for sample in ["interview", "speech-with-timestamps"] {
       inputs.append((sample, try TranscriptReader().read(Files.sample("\(sample).json"))))
     }
-    for input in ["multilingual", "webhook", "multichannel", "stt-entities"] {
+    for input in ["multilingual", "webhook", "multichannel", "stt-entities", "scripts"] {
       inputs.append((input, try Files.readInput("\(input).json")))
     }
     // A sample of every input shape, so that every format renders every shape.

@@ -13,7 +13,12 @@ enum FormatText {
   /// The characters of `text` other than whitespace, for order-and-completeness comparisons that
   /// do not depend on where lines were wrapped.
   static func visible(_ text: String) -> String {
-    String(text.filter { !$0.isWhitespace })
+    // By scalar: a space followed by a combining mark is one Character, and dropping it would
+    // drop the mark (pdftotext can part a Hebrew point from its letter with a space).
+    var result = ""
+    result.unicodeScalars.append(
+      contentsOf: text.unicodeScalars.filter { !$0.properties.isWhitespace })
+    return result
   }
 
   /// The spoken words and events of `segments`, in order, as visible characters.
@@ -113,6 +118,49 @@ enum FormatText {
       lines.append(line)
     }
     return withoutEmoji(lines.joined(separator: "\n"))
+  }
+
+  /// `text` with every right-to-left run's characters sorted: a PDF draws right-to-left text
+  /// in visual order and `pdftotext` rebuilds its logical order by heuristics that move
+  /// punctuation (an Arabic comma, a question mark) within the run. Comparing runs as sets of
+  /// characters still finds a lost, doubled or misplaced word; the pages are looked at to see
+  /// the order.
+  static func sortingRightToLeftRuns(_ text: String) -> String {
+    func isRightToLeft(_ character: Character) -> Bool {
+      guard let value = character.unicodeScalars.first?.value else { return false }
+      return (0x0590...0x08FF).contains(value) || (0xFB1D...0xFDFF).contains(value)
+        || (0xFE70...0xFEFF).contains(value)
+    }
+    func isNeutral(_ character: Character) -> Bool {
+      !character.isLetter && !character.isNumber
+    }
+    var result = ""
+    var run: [Character] = []
+    var hasRightToLeft = false
+    func flush() {
+      if hasRightToLeft {
+        // By scalar: pdftotext may part a Hebrew point from its letter.
+        var sorted = ""
+        sorted.unicodeScalars.append(
+          contentsOf: String(run).unicodeScalars.sorted { $0.value < $1.value })
+        result += sorted
+      } else {
+        result += String(run)
+      }
+      run = []
+      hasRightToLeft = false
+    }
+    for character in text {
+      if isRightToLeft(character) || isNeutral(character) {
+        run.append(character)
+        hasRightToLeft = hasRightToLeft || isRightToLeft(character)
+      } else {
+        flush()
+        result.append(character)
+      }
+    }
+    flush()
+    return result
   }
 
   /// `text` without the invisible controls of the bidirectional algorithm.
