@@ -56,9 +56,10 @@ func format(_ seconds: Double) -> String {
   seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds)
 }
 
-print("| size | input | JSON parse | read (parse + model) | segment (API srt) | captions (netflix-en) | srt | vtt | txt | segmented_json | html | docx | convert to srt (process) | all six formats (process) | peak memory (srt) | python json.load (process) |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+print("| size | input | JSON parse | read (parse + model) | segment (API srt) | captions (netflix-en) | srt | vtt | txt | segmented_json | html | docx | pdf | convert to srt (process) | all six formats (process) | peak memory (srt) | python json.load (process) |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 var processTimes: [Int: Double] = [:]
+var pdfTimes: [Int: (ours: Double, office: Double?, pages: String)] = [:]
 for hour in hours {
   let url = data.appendingPathComponent("transcript-\(hour)h.json")
   generate(words: hour * 6_000, seed: hour, to: url, extra: ["--speakers", "4"])
@@ -86,6 +87,7 @@ for hour in hours {
   let json = try render(.segmentedJSON, paragraphs)
   let html = try render(.html, paragraphs)
   let docx = try render(.docx, paragraphs)
+  let pdf = try render(.pdf, paragraphs)
 
   let out = data.appendingPathComponent("out-\(hour)h")
   try? FileManager.default.removeItem(at: out)
@@ -114,14 +116,60 @@ for hour in hours {
     pythonSamples.append(python.seconds)
   }
   processTimes[hour] = median(processSamples)
+  // The PDF as a whole process, beside LibreOffice converting our DOCX of the same transcript
+  // (what a user without ScribeKit's PDF would do), up to 10 h: LibreOffice at 100 h takes
+  // minutes.
+  var pdfSamples: [Double] = []
+  var officeSamples: [Double] = []
+  let office = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first {
+    FileManager.default.isExecutableFile(atPath: $0)
+  }
+  emptyOutput()
+  _ = Spawn.run([binary, "convert", url.path, "--format", "docx", "-o", out.path + "/", "-q"])
+  let stem = url.deletingPathExtension().lastPathComponent
+  for run in 0..<runs {
+    pdfSamples.append(
+      Spawn.measure([binary, "convert", url.path, "--format", "pdf", "-o", out.path + "/", "-q", "--force"]).seconds)
+    if let office, hour <= 10, run < 3 {
+      let profile = "file://" + data.appendingPathComponent("office-profile").path
+      officeSamples.append(
+        Spawn.measure([
+          office, "-env:UserInstallation=\(profile)", "--headless", "--convert-to", "pdf", "--outdir",
+          out.appendingPathComponent("office").path, out.appendingPathComponent(stem + ".docx").path,
+        ]).seconds)
+    }
+  }
+  let info = Process()
+  let pipe = Pipe()
+  info.executableURL = URL(fileURLWithPath: "/usr/bin/pdfinfo")
+  info.arguments = [out.appendingPathComponent(stem + ".pdf").path]
+  info.standardOutput = pipe
+  try? info.run()
+  let infoText = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  info.waitUntilExit()
+  let pages = infoText.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+    .flatMap { $0.split(separator: " ").last.map(String.init) } ?? "?"
+  pdfTimes[hour] = (median(pdfSamples), officeSamples.isEmpty ? nil : median(officeSamples), pages)
   let size = String(format: "%.1f MB", Double(bytes.count) / 1e6)
   let memory = String(format: "%.0f MB (%.1f× input)", Double(peak) / 1024, Double(peak) * 1024 / Double(bytes.count))
   print(
-    "| \(hour) h (\(channel.words.filter(\.isTimed).count) words) | \(size) | \(format(parse)) | \(format(read)) | \(format(segment)) | \(format(captions)) | \(format(srt)) | \(format(vtt)) | \(format(txt)) | \(format(json)) | \(format(html)) | \(format(docx)) | \(format(median(processSamples))) | \(format(median(allSamples))) | \(memory) | \(format(median(pythonSamples))) |"
+    "| \(hour) h (\(channel.words.filter(\.isTimed).count) words) | \(size) | \(format(parse)) | \(format(read)) | \(format(segment)) | \(format(captions)) | \(format(srt)) | \(format(vtt)) | \(format(txt)) | \(format(json)) | \(format(html)) | \(format(docx)) | \(format(pdf)) | \(format(median(processSamples))) | \(format(median(allSamples))) | \(memory) | \(format(median(pythonSamples))) |"
   )
 }
 if let ten = processTimes[10], let hundred = processTimes[100] {
   print(String(format: "\n100 h costs %.1f× 10 h (linear would be 10×).", hundred / ten))
+}
+
+print("\n| PDF | pages | ScribeKit (process, PDF alone) | LibreOffice, our DOCX to PDF (process) | ratio |")
+print("|---|---|---|---|---|")
+for hour in hours {
+  guard let times = pdfTimes[hour] else { continue }
+  let office = times.office.map(format) ?? "not run"
+  let ratio = times.office.map { String(format: "%.1f× faster", $0 / times.ours) } ?? ""
+  print("| \(hour) h | \(times.pages) | \(format(times.ours)) | \(office) | \(ratio) |")
+}
+if let ten = pdfTimes[10]?.ours, let hundred = pdfTimes[100]?.ours {
+  print(String(format: "\nPDF: 100 h costs %.1f× 10 h (linear would be 10×).", hundred / ten))
 }
 
 // Many small files: 1,000 one-minute transcripts (about 150 words each) in one folder.

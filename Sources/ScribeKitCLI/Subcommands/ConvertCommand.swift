@@ -10,8 +10,10 @@ struct ConvertCommand: AsyncParsableCommand {
       "Convert ElevenLabs timing data (files, folders, or - for stdin) to subtitles and documents.",
     discussion: """
       The input's shape is detected: speech-to-text responses (single or multichannel, GET \
-      responses, webhook payloads), text-to-speech with-timestamps responses, bare alignments, \
-      streamed chunks, and segmented_json exports.
+      responses, webhook payloads, realtime sessions), text-to-speech with-timestamps \
+      responses, streams and WebSocket logs, bare alignments, text-to-dialogue responses and \
+      streams, history items, forced alignments, dubbing transcripts, music with word \
+      timestamps, and segmented_json exports.
 
       Without -o, files are written beside the input (to stdout when the input is stdin). \
       Existing files are never replaced without --force, and the input never is. Repairs made \
