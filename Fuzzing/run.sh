@@ -13,6 +13,8 @@ targets="${2:-stt tts stream segmented subtitles}"
 swift build -c release --package-path "$here" >/dev/null
 binary="$here/.build/release/scribekit-fuzz"
 mkdir -p "$here/findings"
+# The system's typesetting libraries (PDF) keep caches until exit; see the file.
+export LSAN_OPTIONS="suppressions=$here/lsan-suppressions.txt:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 status=0
 for target in $targets; do
   corpus="$here/.corpus/$target"

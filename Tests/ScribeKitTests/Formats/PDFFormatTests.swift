@@ -71,6 +71,21 @@ struct PDFFormatTests {
   }
 
   @Test(.enabled(if: available, skipped))
+  func theAPIsEntryIsBase64OfApplicationPDF() throws {
+    let file = try pdf(interview())
+    let entry = try JSONParser.parse(Array(ExportedFile.apiJSON([file]).utf8))
+    let object = try #require(entry.arrayValue?.first?.objectValue)
+    #expect(object["requested_format"] == .string("pdf"))
+    #expect(object["content_type"] == .string("application/pdf"))
+    #expect(object["is_base64_encoded"] == .bool(true))
+    guard case .string(let content)? = object["content"] else {
+      Issue.record("no content")
+      return
+    }
+    #expect(Data(base64Encoded: content) == file.content)
+  }
+
+  @Test(.enabled(if: available, skipped))
   func paperIsA4OrLetterAndTheCreationDateIsFixed() throws {
     let letter = try pdf(interview(), settings: ExportSettings(paper: .letter))
     #expect(String(decoding: letter.content, as: UTF8.self).contains("/MediaBox [ 0 0 612 792 ]"))
