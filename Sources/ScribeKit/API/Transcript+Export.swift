@@ -37,13 +37,19 @@ public struct ExportSettings: Sendable, Equatable {
   /// The paper of paged documents (``FormatOptions/paper``). `nil` (the default) uses the
   /// convention of the user's locale (``PaperSize/localeDefault``).
   public var paper: PaperSize?
+  /// Highlight words as they are spoken, where the format can (``FormatOptions/karaoke``).
+  /// Default: `nil`, no highlighting.
+  public var karaoke: Karaoke?
+  /// The video's frame rate, for formats timed in frames (``FormatOptions/frameRate``). `nil`
+  /// (the default) uses each format's own default.
+  public var frameRate: FrameRate?
 
   /// Creates settings.
   public init(
     channels: ChannelSelection = .each, title: String? = nil, audioSource: String? = nil,
     wordTimestamps: Bool = false, fileStem: String? = nil, language: String? = nil,
     speakerNames: [String: String] = [:], speakerLabels: SpeakerLabelStyle = .both,
-    paper: PaperSize? = nil
+    paper: PaperSize? = nil, karaoke: Karaoke? = nil, frameRate: FrameRate? = nil
   ) {
     self.channels = channels
     self.title = title
@@ -54,6 +60,8 @@ public struct ExportSettings: Sendable, Equatable {
     self.speakerNames = speakerNames
     self.speakerLabels = speakerLabels
     self.paper = paper
+    self.karaoke = karaoke
+    self.frameRate = frameRate
   }
 }
 
@@ -112,7 +120,8 @@ extension Transcript {
         let input = RenderInput(
           cues: cues, options: request.options, document: info,
           wordTimestamps: settings.wordTimestamps, channelIndex: channelIndex,
-          speakerLabels: settings.speakerLabels)
+          speakerLabels: settings.speakerLabels, karaoke: settings.karaoke,
+          frameRate: settings.frameRate)
         rendered.append(
           (request.format, channelIndex, try request.format.rendering(input), request.options))
       }

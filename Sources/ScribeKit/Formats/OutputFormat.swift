@@ -113,6 +113,72 @@ public struct FormatOptions: OptionSet, Sendable, Hashable {
   public static let paragraphs = FormatOptions(rawValue: 1 << 7)
   /// ``ExportSettings/paper``: the format is set on pages of paper.
   public static let paper = FormatOptions(rawValue: 1 << 8)
+  /// ``ExportSettings/karaoke``: the format can highlight each word as it is sung or spoken.
+  public static let karaoke = FormatOptions(rawValue: 1 << 9)
+  /// ``ExportSettings/frameRate``: the format's times are video frames.
+  public static let frameRate = FormatOptions(rawValue: 1 << 10)
+}
+
+/// How a format that can highlight words as they are spoken does it (ASS's `\k` tags).
+public enum Karaoke: String, Sendable, Equatable, CaseIterable {
+  /// Each word lights up at once when it starts (`\k`).
+  case word
+  /// Each word fills from left to right over its duration (`\kf`).
+  case sweep
+}
+
+/// A video frame rate as a fraction of frames per second: `24000/1001` (23.976), `25`.
+public struct FrameRate: Sendable, Hashable, CustomStringConvertible {
+  /// Frames in ``denominator`` seconds.
+  public let numerator: Int
+  /// Seconds the ``numerator`` frames take.
+  public let denominator: Int
+
+  /// A rate of `numerator` frames in `denominator` seconds; `nil` unless both are positive.
+  public init?(numerator: Int, denominator: Int = 1) {
+    guard numerator > 0, denominator > 0 else { return nil }
+    self.numerator = numerator
+    self.denominator = denominator
+  }
+
+  /// Reads `24000/1001`, `25`, or the usual decimal names of the NTSC rates (`23.976`,
+  /// `29.97`, `59.94`, which mean `24000/1001`, `30000/1001`, `60000/1001`); `nil` otherwise.
+  public init?(_ text: String) {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    if parts.count == 2, let top = Int(parts[0]), let bottom = Int(parts[1]) {
+      self.init(numerator: top, denominator: bottom)
+      return
+    }
+    switch text {
+    case "23.976", "23.98": self.init(numerator: 24000, denominator: 1001)
+    case "29.97": self.init(numerator: 30000, denominator: 1001)
+    case "59.94": self.init(numerator: 60000, denominator: 1001)
+    case "47.952": self.init(numerator: 48000, denominator: 1001)
+    default:
+      guard let whole = Int(text) else { return nil }
+      self.init(numerator: whole)
+    }
+  }
+
+  /// 23.976 fps, the rate of most film and television delivered in North America.
+  public static let film = FrameRate(unchecked: 24000, 1001)
+  /// 25 fps, the rate of European television.
+  public static let pal = FrameRate(unchecked: 25, 1)
+  /// 29.97 fps, NTSC television (and CEA-608 captions).
+  public static let ntsc = FrameRate(unchecked: 30000, 1001)
+
+  private init(unchecked numerator: Int, _ denominator: Int) {
+    self.numerator = numerator
+    self.denominator = denominator
+  }
+
+  /// Frames per second.
+  public var framesPerSecond: Double { Double(numerator) / Double(denominator) }
+
+  /// `24000/1001` or `25`.
+  public var description: String {
+    denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)"
+  }
 }
 
 /// What a format renders: one channel's cues, the options they were made with, and what the
@@ -131,12 +197,18 @@ public struct RenderInput: Sendable {
   /// How WebVTT (and any format that can choose) shows speakers. Default: both a voice span
   /// and a visible label.
   public var speakerLabels: SpeakerLabelStyle
+  /// Whether and how to highlight words as they are spoken (``FormatOptions/karaoke``), or
+  /// `nil` (the default) for no highlighting.
+  public var karaoke: Karaoke?
+  /// The video's frame rate, for formats timed in frames (``FormatOptions/frameRate``), or
+  /// `nil` (the default) for the format's own default.
+  public var frameRate: FrameRate?
 
   /// Creates an input.
   public init(
     cues: [Cue], options: APIExportOptions, document: DocumentInfo = DocumentInfo(),
     wordTimestamps: Bool = false, channelIndex: Int? = nil,
-    speakerLabels: SpeakerLabelStyle = .both
+    speakerLabels: SpeakerLabelStyle = .both, karaoke: Karaoke? = nil, frameRate: FrameRate? = nil
   ) {
     self.cues = cues
     self.options = options
@@ -144,6 +216,8 @@ public struct RenderInput: Sendable {
     self.wordTimestamps = wordTimestamps
     self.channelIndex = channelIndex
     self.speakerLabels = speakerLabels
+    self.karaoke = karaoke
+    self.frameRate = frameRate
   }
 }
 

@@ -40,7 +40,7 @@ struct ExportRun {
         audioSource: audio?.source, wordTimestamps: output.wordTimestamps, fileStem: usedStem,
         language: output.language, speakerNames: try output.names(),
         speakerLabels: SpeakerLabelStyle(rawValue: output.speakerLabels) ?? .both,
-        paper: output.paperSize))
+        paper: output.paperSize, karaoke: output.karaokeStyle, frameRate: export.frameRateValue))
     Diagnostics.printWarnings(
       files.flatMap { file in file.warnings.map { "\(file.fileName): \($0)" } },
       quiet: output.quiet)
@@ -65,6 +65,7 @@ struct ExportRun {
       ("--title", .title, output.title != nil),
       ("--word-timestamps", .wordTimestamps, output.wordTimestamps),
       ("--paper", .paper, output.paper != nil),
+      ("--karaoke", .karaoke, output.karaoke || output.karaokeSweep),
     ] where given && !formats.contains(where: { $0.appliesOptions.contains(option) }) {
       warnings.append(
         "\(flag) applies to \(FormatHelp.formats(taking: option)); ignored for \(asked)")

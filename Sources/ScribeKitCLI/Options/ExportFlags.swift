@@ -88,8 +88,13 @@ struct ExportFlags: ParsableArguments {
 
   @Option(
     parsing: .unconditional,
-    help: ArgumentHelp("Frames per second for --min-gap-frames.", valueName: "fps"))
-  var frameRate: Double = 24
+    help: ArgumentHelp(
+      "The video's frame rate (24000/1001, 23.976, 25, 29.97, ...): for --min-gap-frames (default 24) and for formats timed in frames.",
+      valueName: "rate"))
+  var frameRate: String?
+
+  /// `--frame-rate`, or `nil` when not given.
+  var frameRateValue: FrameRate? { frameRate.flatMap(FrameRate.init) }
 
   @Option(
     name: .customLong("segment-on-silence-longer-than-s"),
@@ -150,14 +155,19 @@ struct ExportFlags: ParsableArguments {
     for (name, value) in [
       ("--max-cps", maxCPS), ("--min-duration-s", minDuration),
       ("--min-gap-ms", minGapMilliseconds),
-      ("--min-gap-frames", minGapFrames), ("--frame-rate", frameRate),
+      ("--min-gap-frames", minGapFrames),
     ] {
       if let value, !(value.isFinite && value >= 0) {
         throw ValidationError("\(name) must be a number of at least 0")
       }
     }
-    if maxCPS == 0 || frameRate == 0 {
-      throw ValidationError("--max-cps and --frame-rate must be more than 0")
+    if maxCPS == 0 {
+      throw ValidationError("--max-cps must be more than 0")
+    }
+    if let frameRate, FrameRate(frameRate) == nil {
+      throw ValidationError(
+        "--frame-rate must be a rate such as 24000/1001, 23.976, 25 or 29.97; found \"\(frameRate)\""
+      )
     }
     if formats != nil && additionalFormats != nil {
       throw ValidationError(
@@ -252,7 +262,7 @@ struct ExportFlags: ParsableArguments {
     if let maxCPS { style.maxCharactersPerSecond = maxCPS }
     if let minDuration { style.minDuration = minDuration }
     if let minGapMilliseconds { style.minGap = minGapMilliseconds / 1000 }
-    if let minGapFrames { style.minGap = minGapFrames / frameRate }
+    if let minGapFrames { style.minGap = minGapFrames / (frameRateValue?.framesPerSecond ?? 24) }
     return style
   }
 

@@ -61,6 +61,18 @@ struct OutputFlags: ParsableArguments {
     completion: .list(PaperSize.allCases.map(\.rawValue)))
   var paper: String?
 
+  @Flag(
+    help:
+      "\(FormatHelp.formats(taking: .karaoke)): highlight each word as it is spoken (\\k tags, from the word timings)."
+  )
+  var karaoke = false
+
+  @Flag(
+    help:
+      "\(FormatHelp.formats(taking: .karaoke)): like --karaoke, with each word filling from left to right (\\kf)."
+  )
+  var karaokeSweep = false
+
   @Flag(help: "Replace output files that already exist.")
   var force = false
 
@@ -83,6 +95,9 @@ struct OutputFlags: ParsableArguments {
           + "; found \"\(paper)\"")
     }
   }
+
+  /// `--karaoke` or `--karaoke-sweep`, or `nil` for neither.
+  var karaokeStyle: Karaoke? { karaokeSweep ? .sweep : karaoke ? .word : nil }
 
   /// `--paper`, or `nil` for the locale's paper.
   var paperSize: PaperSize? { paper.flatMap { PaperSize(rawValue: $0.lowercased()) } }
