@@ -43,6 +43,37 @@ struct InputShapeConformanceTests {
     #expect(try general.read(data, source: name) == detected)
   }
 
+  /// The shapes that read a sample of another shape when a caller insists, and why: a stream of
+  /// one chunk is a with-timestamps response, and a dialogue is a text-to-speech response with
+  /// voices (read without them).
+  static let alsoReadAs: [String: Set<String>] = [
+    "tts": ["tts-stream"], "dialogue": ["tts", "tts-stream", "dialogue-stream"],
+  ]
+
+  /// No other shape reads a shape's sample when insisted on, except those ``alsoReadAs`` names
+  /// and the shape it refines.
+  @Test(arguments: InputShape.all.map(\.name))
+  func everyOtherShapeRefusesTheSample(name: String) throws {
+    let shape = try #require(InputShape.named(name))
+    let path = try #require(Self.samples[name])
+    let data = try Data(contentsOf: Files.packageRoot.appendingPathComponent(path))
+    let refined = InputShapes.reader(for: shape)?.refines
+    let allowed = Self.alsoReadAs[name] ?? []
+    for other in InputShape.all
+    where other != shape && other != refined && !allowed.contains(other.name) {
+      do {
+        let read = try Transcript(data: data, source: name, options: ReadOptions(shape: other))
+        Issue.record(
+          "\(other.name) read the \(name) sample (as \(String(describing: read.inputShape)))")
+      } catch {
+        guard case .shapeMismatch(let forced, _) = error.problem, forced == other else {
+          Issue.record("\(other.name) on the \(name) sample: \(error)")
+          continue
+        }
+      }
+    }
+  }
+
   @Test(arguments: InputShape.all.map(\.name))
   func isNamedAndDescribedOnce(name: String) throws {
     let shape = try #require(InputShape.named(name))

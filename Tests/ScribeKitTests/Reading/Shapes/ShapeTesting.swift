@@ -41,6 +41,26 @@ enum ShapeTesting {
     (transcript.channels.first?.words ?? []).map(\.text).joined()
   }
 
+  /// Records an issue unless insisting on `shape` for `data` fails as a shape mismatch whose
+  /// message says what the input looks like (`saying`).
+  static func expectRefused(
+    _ data: Data, as shape: InputShape, saying: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    guard let error = error(data, shape: shape) else {
+      Issue.record("\(shape) read the input", sourceLocation: sourceLocation)
+      return
+    }
+    guard case .shapeMismatch(let forced, _) = error.problem, forced == shape,
+      error.description.contains(saying)
+    else {
+      Issue.record(
+        "insisting on \(shape): \(error.description), not a mismatch saying \"\(saying)\"",
+        sourceLocation: sourceLocation)
+      return
+    }
+  }
+
   /// Records an issue for every shape other than `shape` that reads `data` when insisted on.
   static func expectOnlyReadAs(
     _ shape: InputShape, _ data: Data, sourceLocation: SourceLocation = #_sourceLocation

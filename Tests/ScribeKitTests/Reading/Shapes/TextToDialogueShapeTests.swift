@@ -182,14 +182,8 @@ struct TextToDialogueShapeTests {
     .segmentedJSON,
   ])
   func insistingOnAnotherShapeFailsAndSaysWhatItIs(shape: InputShape) throws {
-    let data = try Files.input("dialogue.json")
-    #expect {
-      try Transcript(data: data, options: ReadOptions(shape: shape))
-    } throws: { error in
-      guard let error = error as? ReadError, case .shapeMismatch(let forced, _) = error.problem
-      else { return false }
-      return forced == shape && error.description.contains("a text-to-dialogue")
-    }
+    ShapeTesting.expectRefused(
+      try Files.input("dialogue.json"), as: shape, saying: "a text-to-dialogue")
   }
 
   @Test func insistingOnADialogueForPlainSpeechFails() throws {

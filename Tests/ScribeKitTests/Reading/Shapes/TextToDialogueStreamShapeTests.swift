@@ -142,14 +142,8 @@ struct TextToDialogueStreamShapeTests {
     InputShape.speechToText, .textToSpeech, .textToDialogue, .textToSpeechWebSocket, .alignment,
   ])
   func insistingOnAnotherShapeFailsAndSaysWhatItIs(shape: InputShape) throws {
-    let data = try Files.input("dialogue-stream.ndjson")
-    #expect {
-      try Transcript(data: data, options: ReadOptions(shape: shape))
-    } throws: { error in
-      guard let error = error as? ReadError, case .shapeMismatch(let forced, _) = error.problem
-      else { return false }
-      return forced == shape && error.description.contains("a text-to-dialogue stream")
-    }
+    ShapeTesting.expectRefused(
+      try Files.input("dialogue-stream.ndjson"), as: shape, saying: "a text-to-dialogue stream")
   }
 
   @Test func insistingOnADialogueStreamForASpeechStreamFails() throws {

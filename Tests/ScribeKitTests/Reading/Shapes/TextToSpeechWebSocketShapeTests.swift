@@ -213,14 +213,9 @@ struct TextToSpeechWebSocketShapeTests {
     .alignment,
   ])
   func insistingOnAnotherShapeFailsAndSaysWhatItIs(shape: InputShape) throws {
-    let data = try Files.input("tts-websocket.ndjson")
-    #expect {
-      try Transcript(data: data, options: ReadOptions(shape: shape))
-    } throws: { error in
-      guard let error = error as? ReadError, case .shapeMismatch(let forced, _) = error.problem
-      else { return false }
-      return forced == shape && error.description.contains("text-to-speech WebSocket messages")
-    }
+    ShapeTesting.expectRefused(
+      try Files.input("tts-websocket.ndjson"), as: shape,
+      saying: "text-to-speech WebSocket messages")
   }
 
   @Test func insistingOnWebSocketMessagesForTheHTTPStreamFails() throws {
