@@ -72,7 +72,7 @@ enum InputShapes {
     RealtimeSpeechToTextShape(), TextToSpeechShape(), AlignmentShape(), TextToSpeechStreamShape(),
     TextToSpeechWebSocketShape(), TextToDialogueShape(), TextToDialogueStreamShape(),
     HistoryItemShape(), ForcedAlignmentShape(), SegmentedJSONShape(), DubbingTranscriptShape(),
-    MusicTimestampsShape(),
+    MusicTimestampsShape(), AWSTranscribeShape(), GoogleSpeechShape(), AzureSpeechShape(),
   ]
 
   /// The reader of `shape`.

@@ -82,25 +82,6 @@ enum UnreadInputs {
         ("metadata.request_id", input.object?["metadata"]?.objectValue?["request_id"] != nil),
       ]
     },
-    Engine(name: "an AWS Transcribe transcript") { input in
-      let object = input.object
-      let results = object?["results"]?.objectValue
-      return [
-        ("jobName", object?["jobName"] != nil), ("results.items", results?["items"] != nil),
-        ("JobStatus", object?["JobStatus"] != nil),
-        (
-          "Transcript[].ParticipantRole",
-          input.firstElement(of: "Transcript")?["ParticipantRole"] != nil
-        ),
-      ]
-    },
-    Engine(name: "a Google Cloud Speech-to-Text response") { input in
-      let result = input.firstElement(of: "results")
-      return [
-        ("results[].alternatives", result?["alternatives"] != nil && result?["type"] == nil),
-        ("results[].resultEndTime", result?["resultEndTime"] != nil),
-      ]
-    },
     Engine(name: "a Speechmatics transcript") { input in
       let object = input.object
       let result = input.firstElement(of: "results")
@@ -108,16 +89,6 @@ enum UnreadInputs {
         ("format", object?["format"]?.stringValue != nil && object?["job"] != nil),
         ("results[].type", result?["type"] != nil && result?["alternatives"] != nil),
         ("words[].time", input.firstElement(of: "words")?["time"] != nil),
-      ]
-    },
-    Engine(name: "an Azure Speech transcript") { input in
-      let object = input.object
-      let first = input.root.arrayValue?.first?.objectValue
-      return [
-        ("recognizedPhrases", object?["recognizedPhrases"] != nil),
-        ("combinedRecognizedPhrases", object?["combinedRecognizedPhrases"] != nil),
-        ("combinedPhrases", object?["combinedPhrases"] != nil),
-        ("[].NBest", first?["NBest"] != nil),
       ]
     },
     Engine(name: "a Rev.ai transcript") { input in

@@ -25,6 +25,9 @@ struct InputShapeConformanceTests {
     "dialogue": "Tests/ScribeKitTests/Inputs/dialogue.json",
     "dialogue-stream": "Tests/ScribeKitTests/Inputs/dialogue-stream.ndjson",
     "tts-websocket": "Tests/ScribeKitTests/Inputs/tts-websocket.ndjson",
+    "aws-transcribe": "Tests/ScribeKitTests/Inputs/aws-transcribe.json",
+    "google-stt": "Tests/ScribeKitTests/Inputs/google-stt.json",
+    "azure-speech": "Tests/ScribeKitTests/Inputs/azure-speech.json",
   ]
 
   @Test(arguments: InputShape.all.map(\.name))

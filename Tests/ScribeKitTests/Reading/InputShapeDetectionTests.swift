@@ -80,8 +80,7 @@ struct InputShapeDetectionTests {
   @Test(.enabled(if: Files.sharedFixturesAvailable, Files.skipReason))
   func everyEngineFixtureIsNamedForWhatItIs() throws {
     let expected: [String: String] = [
-      "assemblyai": "AssemblyAI", "aws-transcribe": "AWS Transcribe", "azure-speech": "Azure",
-      "deepgram": "Deepgram", "faster-whisper": "Whisper", "google-stt": "Google",
+      "assemblyai": "AssemblyAI", "deepgram": "Deepgram", "faster-whisper": "Whisper",
       "openai-whisper-cli": "Whisper", "revai": "Rev.ai", "speechmatics": "Speechmatics",
       "whisperx": "WhisperX",
     ]

@@ -78,3 +78,35 @@ enum ShapeTesting {
     }
   }
 }
+
+extension ShapeTesting {
+  /// Records an issue for every committed test input, and every other engine's shared fixture,
+  /// that `shape` reads when insisted on or that detection takes for `shape`; the shape's own
+  /// inputs (`ownInputs`, by name) and folder of shared fixtures (`ownFolder`) are skipped.
+  static func expectNeverClaimed(
+    by shape: InputShape, ownInputs: Set<String>, ownFolder: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    var files: [URL] = []
+    let inputs = Files.packageRoot.appendingPathComponent("Tests/ScribeKitTests/Inputs")
+    files += try FileManager.default.contentsOfDirectory(
+      at: inputs, includingPropertiesForKeys: nil)
+    if Files.sharedFixturesAvailable {
+      let engines = Files.sharedFixtures.appendingPathComponent("engines")
+      for folder in try FileManager.default.contentsOfDirectory(atPath: engines.path)
+      where folder != ownFolder && !folder.hasSuffix(".md") {
+        files += try FileManager.default.contentsOfDirectory(
+          at: engines.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+      }
+    }
+    for file in files
+    where ["json", "ndjson"].contains(file.pathExtension)
+      && !ownInputs.contains(file.lastPathComponent)
+    {
+      let data = try Data(contentsOf: file)
+      if (try? read(data))?.inputShape == shape || error(data, shape: shape) == nil {
+        Issue.record("\(shape) read \(file.lastPathComponent)", sourceLocation: sourceLocation)
+      }
+    }
+  }
+}

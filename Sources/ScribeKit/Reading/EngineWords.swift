@@ -1,0 +1,93 @@
+/// Words of another engine as they are found: punctuation attached to a neighbour, a spacing
+/// item between two words (none between Chinese or Japanese characters), then the timing
+/// repair and the check that the times fit the engine's unit.
+struct EngineWords {
+  /// The unit the engine's times were written in, for messages: `seconds`, `milliseconds`.
+  var unit: String
+  /// The items so far.
+  private(set) var items: [RawItem] = []
+  /// Punctuation met before any word, waiting for the next word.
+  private var pendingPrefix = ""
+
+  /// A builder for times written in `unit`.
+  init(unit: String) { self.unit = unit }
+
+  /// Appends a word, after a spacing item when the word before it needs one.
+  mutating func append(_ item: RawItem) {
+    var item = item
+    if !pendingPrefix.isEmpty {
+      item.text = pendingPrefix + item.text
+      pendingPrefix = ""
+    }
+    if let previous = items.last, let last = previous.text.last, let first = item.text.first,
+      !(TextBreaks.isUnitCharacter(last) && TextBreaks.isUnitCharacter(first))
+    {
+      items.append(
+        RawItem(
+          container: item.container, index: item.index, text: " ",
+          start: previous.end ?? previous.start, end: item.start ?? previous.end, kind: .spacing,
+          speakerID: item.speakerID, channelIndex: item.channelIndex))
+    }
+    items.append(item)
+  }
+
+  /// Appends punctuation to the word before it, or keeps it for the next word when there is
+  /// none yet.
+  mutating func attachToPrevious(_ text: String) {
+    guard let last = items.indices.last else {
+      pendingPrefix += text
+      return
+    }
+    items[last].text += text
+  }
+
+  /// The words, repaired, after checking that their times fit ``unit``.
+  func words(path: String, warnings: inout [ReadWarning]) throws(ReadError) -> [Word] {
+    var items = items
+    if !pendingPrefix.isEmpty, let last = items.indices.last {
+      items[last].text += pendingPrefix
+    }
+    try Self.checkUnit(items, unit: unit, path: path, warnings: &warnings)
+    let words = try TimingRepair.repair(items, warnings: &warnings)
+    TimingRepair.warnAboutCollapsedRuns(words, path: path, warnings: &warnings)
+    return words
+  }
+
+  /// The longest audio a transcript is taken to cover: a last word after 40 hours means the
+  /// times are not in the unit the engine's layout says.
+  static let longestAudio = 40 * 3600.0
+
+  /// Refuses times past ``longestAudio`` and warns when a long text is squeezed into less than
+  /// a millisecond per word: both mean the unit is not the one the layout names.
+  static func checkUnit(
+    _ items: [RawItem], unit: String, path: String, warnings: inout [ReadWarning]
+  ) throws(ReadError) {
+    var first: Double?
+    var last = 0.0
+    var lastItem: RawItem?
+    var count = 0
+    for item in items where item.kind != .spacing {
+      count += 1
+      if let start = item.start { first = min(first ?? start, start) }
+      if let end = item.end ?? item.start, end > last {
+        last = end
+        lastItem = item
+      }
+    }
+    if let lastItem, last > longestAudio {
+      throw ReadError(
+        problem: .invalidValue(
+          path: lastItem.path,
+          reason: "\(TimingRepair.quoted(lastItem.text)) ends at \(last) s "
+            + "(\(Int(last / 3600)) hours) read as \(unit), as this layout writes times; "
+            + "expected at most \(Int(longestAudio / 3600)) hours: the times are not in \(unit)"))
+    }
+    if let first, count >= 50, last - first < 0.001 * Double(count) {
+      warnings.append(
+        ReadWarning(
+          path: path,
+          message: "\(count) words span only \(last - first) s read as \(unit), less than a "
+            + "millisecond a word: the times may not be in \(unit); kept as they are"))
+    }
+  }
+}
