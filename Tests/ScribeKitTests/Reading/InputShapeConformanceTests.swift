@@ -106,7 +106,10 @@ enum ReadmeTables {
       "| shape | what it is | `--input-shape` |", "|---|---|---|",
     ]
     for shape in InputShape.all {
-      let what = shape.summary.replacingOccurrences(of: "a ", with: "", options: .anchored)
+      var what = shape.summary
+      for article in ["a ", "an "] where what.hasPrefix(article) {
+        what = String(what.dropFirst(article.count))
+      }
       lines.append("| \(what) | \(shape.signature) | `\(shape.name)` |")
     }
     lines.append("<!-- shapes:end -->")
