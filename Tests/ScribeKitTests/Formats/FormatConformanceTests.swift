@@ -34,6 +34,8 @@ struct FormatConformanceTests {
           of: #"(^|\n)( ?)\[[^\]\n]*\] "#, with: "$1$2", options: .regularExpression)
       }
       return body
+    case "ass": return ASSFormatTests.text(of: text, speakers: options.includeSpeakers)
+    case "sbv": return SBVFormatTests.text(of: text, speakers: options.includeSpeakers)
     case "txt":
       return FormatText.txt(text, headers: options.includeTimestamps || options.includeSpeakers)
     case "segmented_json": return try FormatText.segmentedJSON(text)
