@@ -4,6 +4,13 @@ import Testing
 
 @Suite("Segmentation: export options")
 struct ExportRequestTests {
+  /// The formats that take a line length, as messages list them: "srt, vtt and txt".
+  static let lineLengthFormats: String = {
+    let names = OutputFormats.all.filter { $0.appliesOptions.contains(.lineLength) }.map(\.name)
+    return names.count == 1
+      ? names[0] : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+  }()
+
   @Test func theDefaultsAreTheAPIs() {
     let srt = SRTFormat().defaultOptions(.current)
     #expect(srt.segmentOnSilenceLongerThan == 0.8)
@@ -52,7 +59,8 @@ struct ExportRequestTests {
       #"[{"format": "html", "max_characters_per_line": 30, "colour": "red"}]"#)
     #expect(
       warnings == [
-        "$[0].max_characters_per_line: ignored; max_characters_per_line applies to srt, vtt, ass, sbv and txt only",
+        "$[0].max_characters_per_line: ignored; max_characters_per_line applies to "
+          + Self.lineLengthFormats + " only",
         "$[0].colour: ignored; not an export option the API knows",
       ])
   }
