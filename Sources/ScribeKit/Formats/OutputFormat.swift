@@ -225,8 +225,8 @@ public struct RenderInput: Sendable {
 public enum OutputFormats {
   /// Every built-in format, in the order they are listed to people.
   public static let all: [any OutputFormat] = [
-    SRTFormat(), WebVTTFormat(), PlainTextFormat(), SegmentedJSONFormat(), HTMLFormat(),
-    DOCXFormat(), PDFFormat(),
+    SRTFormat(), WebVTTFormat(), SCCFormat(), FCPXMLFormat(), PlainTextFormat(),
+    SegmentedJSONFormat(), HTMLFormat(), DOCXFormat(), PDFFormat(),
   ]
 
   /// The built-in format called `name` (as the API spells it), or `nil`.

@@ -10,7 +10,7 @@ import Testing
 @Suite("Formats: golden files for every format")
 struct FormatGoldenTests {
   static let formats: [any OutputFormat] = [
-    WebVTTFormat(), PlainTextFormat(), HTMLFormat(), DOCXFormat(),
+    WebVTTFormat(), PlainTextFormat(), HTMLFormat(), DOCXFormat(), SCCFormat(), FCPXMLFormat(),
   ]
 
   private func golden(_ transcript: Transcript, name: String, format: any OutputFormat) throws {
