@@ -72,7 +72,7 @@ enum InputShapes {
     RealtimeSpeechToTextShape(), TextToSpeechShape(), AlignmentShape(), TextToSpeechStreamShape(),
     TextToSpeechWebSocketShape(), TextToDialogueShape(), TextToDialogueStreamShape(),
     HistoryItemShape(), ForcedAlignmentShape(), SegmentedJSONShape(), DubbingTranscriptShape(),
-    MusicTimestampsShape(),
+    MusicTimestampsShape(), DeepgramShape(), AssemblyAIShape(), RevAIShape(), SpeechmaticsShape(),
   ]
 
   /// The reader of `shape`.

@@ -25,6 +25,10 @@ struct InputShapeConformanceTests {
     "dialogue": "Tests/ScribeKitTests/Inputs/dialogue.json",
     "dialogue-stream": "Tests/ScribeKitTests/Inputs/dialogue-stream.ndjson",
     "tts-websocket": "Tests/ScribeKitTests/Inputs/tts-websocket.ndjson",
+    "deepgram": "Tests/ScribeKitTests/Inputs/deepgram-multichannel.json",
+    "assemblyai": "Tests/ScribeKitTests/Inputs/assemblyai-multichannel.json",
+    "revai": "Tests/ScribeKitTests/Inputs/revai-two-speakers.json",
+    "speechmatics": "Tests/ScribeKitTests/Inputs/speechmatics-diarized.json",
   ]
 
   @Test(arguments: InputShape.all.map(\.name))
@@ -72,7 +76,9 @@ enum ReadmeTables {
       "| shape | what it is | `--input-shape` |", "|---|---|---|",
     ]
     for shape in InputShape.all {
-      let what = shape.summary.replacingOccurrences(of: "a ", with: "", options: .anchored)
+      // "a Deepgram response", "an AssemblyAI transcript": the table's rows go without them.
+      let what = shape.summary.replacingOccurrences(
+        of: "^an? ", with: "", options: .regularExpression)
       lines.append("| \(what) | \(shape.signature) | `\(shape.name)` |")
     }
     lines.append("<!-- shapes:end -->")
