@@ -73,6 +73,7 @@ enum InputShapes {
     TextToSpeechWebSocketShape(), TextToDialogueShape(), TextToDialogueStreamShape(),
     HistoryItemShape(), ForcedAlignmentShape(), SegmentedJSONShape(), DubbingTranscriptShape(),
     MusicTimestampsShape(), AWSTranscribeShape(), GoogleSpeechShape(), AzureSpeechShape(),
+    DeepgramShape(), AssemblyAIShape(), RevAIShape(), SpeechmaticsShape(),
   ]
 
   /// The reader of `shape`.

@@ -110,6 +110,16 @@ struct TranscriptReader: Sendable {
             reason: "it looks like \(engine.what) (it has "
               + engine.evidence.marks.joined(separator: ", ") + ")"))
       }
+      // A shape that refines the one insisted on, and claims the input, says what it really
+      // is: an AssemblyAI transcript has speech-to-text's `words`, but in milliseconds.
+      for refiner in InputShapes.readers where refiner.refines == forced {
+        guard let evidence = refiner.detect(input) else { continue }
+        throw ReadError(
+          problem: .shapeMismatch(
+            forced: forced,
+            reason: "it looks like \(refiner.shape.summary) (it has "
+              + evidence.marks.joined(separator: ", ") + ")"))
+      }
       if !chosen.accepts(input) {
         let looksLike: String
         do {

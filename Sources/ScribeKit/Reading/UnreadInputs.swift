@@ -1,11 +1,11 @@
 /// Inputs ScribeKit recognises but does not read: other engines' transcripts, other ElevenLabs
 /// answers, audio and subtitle files. Each gets a message that says what it is instead.
 ///
-/// An engine's JSON is recognised by members ElevenLabs never sends (AssemblyAI's `audio_url`
-/// and word `confidence`, Deepgram's `results.channels`, Whisper's `segments[].tokens`, ...),
-/// even where it shares a member name with an ElevenLabs shape (`words`, `segments`): an
-/// AssemblyAI file, whose times are milliseconds, is never read as seconds. When a later
-/// version reads one of these, its entry here becomes a shape in `Shapes/`.
+/// An engine's JSON is recognised by members ElevenLabs never sends (Whisper's
+/// `segments[].tokens`, AWS Transcribe's `jobName`, ...), even where it shares a member name
+/// with an ElevenLabs shape (`words`, `segments`), so it is never read in the wrong units. When a
+/// later version reads one of these, its entry here becomes a shape in `Shapes/`, as AssemblyAI,
+/// Deepgram, Rev.ai and Speechmatics did.
 enum UnreadInputs {
   /// An engine whose members the input has.
   struct EngineMatch {
@@ -30,24 +30,6 @@ enum UnreadInputs {
   }
 
   private static let engines: [Engine] = [
-    Engine(name: "an AssemblyAI transcript") { input in
-      let object = input.object
-      let word = input.firstElement(of: "words")
-      return [
-        ("audio_url", object?["audio_url"] != nil),
-        ("acoustic_model", object?["acoustic_model"] != nil),
-        // A dubbing transcript's utterances have `start_s`; AssemblyAI's have `start`.
-        (
-          "utterances",
-          object?["utterances"] != nil && object?["results"] == nil
-            && input.firstElement(of: "utterances")?["start_s"] == nil
-        ),
-        (
-          "words[].confidence",
-          word?["confidence"] != nil && word?["text"] != nil && word?["type"] == nil
-        ),
-      ]
-    },
     Engine(name: "an OpenAI Whisper transcript") { input in
       let object = input.object
       let segment = input.firstElement(of: "segments")
@@ -73,26 +55,6 @@ enum UnreadInputs {
         ("transcription", object?["transcription"]?.arrayValue != nil),
         ("systeminfo", object?["systeminfo"] != nil),
       ]
-    },
-    Engine(name: "a Deepgram response") { input in
-      let results = input.object?["results"]?.objectValue
-      return [
-        ("results.channels", results?["channels"] != nil),
-        ("results.utterances", results?["utterances"] != nil),
-        ("metadata.request_id", input.object?["metadata"]?.objectValue?["request_id"] != nil),
-      ]
-    },
-    Engine(name: "a Speechmatics transcript") { input in
-      let object = input.object
-      let result = input.firstElement(of: "results")
-      return [
-        ("format", object?["format"]?.stringValue != nil && object?["job"] != nil),
-        ("results[].type", result?["type"] != nil && result?["alternatives"] != nil),
-        ("words[].time", input.firstElement(of: "words")?["time"] != nil),
-      ]
-    },
-    Engine(name: "a Rev.ai transcript") { input in
-      [("monologues", input.object?["monologues"] != nil)]
     },
   ]
 

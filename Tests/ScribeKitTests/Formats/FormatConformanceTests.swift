@@ -21,9 +21,10 @@ struct FormatConformanceTests {
       // Markup-like text is kept plain with zero-width spaces (SRTRenderer.neutralized).
       var body = FormatText.srt(text).replacingOccurrences(of: "\u{200B}", with: "")
       if options.includeSpeakers {
-        // Labels are speaker IDs (`speaker_1`) or roles (`agent`).
+        // Labels are speaker IDs (`speaker_1`, and other engines' `A`, `S1`, `1`) or roles
+        // (`agent`).
         body = body.replacingOccurrences(
-          of: #"\[[A-Za-z_]+(_\d+)?\] "#, with: "", options: .regularExpression)
+          of: #"\[[A-Za-z0-9_]+\] "#, with: "", options: .regularExpression)
       }
       return body
     case "vtt":

@@ -28,6 +28,10 @@ struct InputShapeConformanceTests {
     "aws-transcribe": "Tests/ScribeKitTests/Inputs/aws-transcribe.json",
     "google-stt": "Tests/ScribeKitTests/Inputs/google-stt.json",
     "azure-speech": "Tests/ScribeKitTests/Inputs/azure-speech.json",
+    "deepgram": "Tests/ScribeKitTests/Inputs/deepgram-multichannel.json",
+    "assemblyai": "Tests/ScribeKitTests/Inputs/assemblyai-multichannel.json",
+    "revai": "Tests/ScribeKitTests/Inputs/revai-two-speakers.json",
+    "speechmatics": "Tests/ScribeKitTests/Inputs/speechmatics-diarized.json",
   ]
 
   @Test(arguments: InputShape.all.map(\.name))
@@ -106,10 +110,9 @@ enum ReadmeTables {
       "| shape | what it is | `--input-shape` |", "|---|---|---|",
     ]
     for shape in InputShape.all {
-      var what = shape.summary
-      for article in ["a ", "an "] where what.hasPrefix(article) {
-        what = String(what.dropFirst(article.count))
-      }
+      // "a Deepgram response", "an AssemblyAI transcript": the table's rows go without them.
+      let what = shape.summary.replacingOccurrences(
+        of: "^an? ", with: "", options: .regularExpression)
       lines.append("| \(what) | \(shape.signature) | `\(shape.name)` |")
     }
     lines.append("<!-- shapes:end -->")

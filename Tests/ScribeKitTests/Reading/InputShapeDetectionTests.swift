@@ -20,21 +20,17 @@ struct InputShapeDetectionTests {
     }
   }
 
-  @Test func anAssemblyAITranscriptInMillisecondsIsNotReadAsSeconds() {
+  @Test func anAssemblyAITranscriptInMillisecondsIsNotReadAsSeconds() throws {
     // Once read as ElevenLabs' seconds, this gave cues at 22 hours.
     let json = """
       {"id": "5551", "status": "completed", "audio_url": "https://example.com/a.mp3",
        "words": [{"text": "Hello", "start": 80000, "end": 80400, "confidence": 0.98,
                   "speaker": "A"}]}
       """
-    guard case .unreadInput(let what, let marks) = problem(json) else {
-      Issue.record("an AssemblyAI transcript was read")
-      return
-    }
-    #expect(what.contains("AssemblyAI"))
-    #expect(marks.contains("audio_url") && marks.contains("words[].confidence"))
-    let description = ReadError(problem: .unreadInput(what: what, marks: marks)).description
-    #expect(description.contains("does not read yet"))
+    let transcript = try Transcript(data: Data(json.utf8))
+    #expect(transcript.inputShape == .assemblyAI)
+    #expect(transcript.channels[0].words.first?.start == 80)
+    #expect(transcript.channels[0].words.first?.end == 80.4)
   }
 
   @Test func aForcedAlignmentResponseIsReadWithItsSpacesAndLoss() throws {
@@ -80,9 +76,7 @@ struct InputShapeDetectionTests {
   @Test(.enabled(if: Files.sharedFixturesAvailable, Files.skipReason))
   func everyEngineFixtureIsNamedForWhatItIs() throws {
     let expected: [String: String] = [
-      "assemblyai": "AssemblyAI", "deepgram": "Deepgram", "faster-whisper": "Whisper",
-      "openai-whisper-cli": "Whisper", "revai": "Rev.ai", "speechmatics": "Speechmatics",
-      "whisperx": "WhisperX",
+      "faster-whisper": "Whisper", "openai-whisper-cli": "Whisper", "whisperx": "WhisperX",
     ]
     let engines = Files.sharedFixtures.appendingPathComponent("engines")
     for (folder, name) in expected {
@@ -95,6 +89,34 @@ struct InputShapeDetectionTests {
           continue
         }
         #expect(what.contains(name), "\(folder)/\(file.lastPathComponent): \(what)")
+      }
+    }
+  }
+
+  @Test(.enabled(if: Files.sharedFixturesAvailable, Files.skipReason))
+  func everyEngineFixtureOfAReadEngineIsReadAsItsShapeAndNoOther() throws {
+    let expected: [String: InputShape] = [
+      "assemblyai": .assemblyAI, "deepgram": .deepgram, "revai": .revAI,
+      "speechmatics": .speechmatics,
+    ]
+    let engines = Files.sharedFixtures.appendingPathComponent("engines")
+    for (folder, shape) in expected {
+      let files = try FileManager.default.contentsOfDirectory(
+        at: engines.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+      for file in files where file.pathExtension == "json" {
+        let data = try Data(contentsOf: file)
+        let read = try Transcript(data: data, source: file.lastPathComponent)
+        #expect(read.inputShape == shape, "\(folder)/\(file.lastPathComponent)")
+        let input = ParsedInput(values: try JSONParser.parseSequence([UInt8](data)))
+        #expect(
+          UnreadInputs.recognize(input).engines.isEmpty,
+          "a recogniser claims \(folder)/\(file.lastPathComponent)")
+        // Other engines' shapes and ElevenLabs' never claim it, except the shape it refines.
+        let others = InputShapes.readers.filter {
+          $0.shape != shape && $0.shape != InputShapes.reader(for: shape)?.refines
+            && $0.detect(input) != nil
+        }
+        #expect(others.isEmpty, "\(others.map(\.shape)) on \(folder)/\(file.lastPathComponent)")
       }
     }
   }
@@ -181,7 +203,7 @@ struct InputShapeDetectionTests {
     // The API adds fields over time; one that another engine also uses is not enough to
     // refuse the response, nor to read it without asking.
     let json = """
-      {"language_code": "en", "utterances": [],
+      {"language_code": "en", "task": "transcribe",
        "words": [{"text": "Hi", "start": 0, "end": 0.5, "type": "word"}]}
       """
     guard case .ambiguousShape(let matches) = problem(json) else {
@@ -189,7 +211,7 @@ struct InputShapeDetectionTests {
       return
     }
     #expect(matches.compactMap(\.shape) == [.speechToText])
-    #expect(matches.contains { $0.shape == nil && $0.summary.contains("AssemblyAI") })
+    #expect(matches.contains { $0.shape == nil && $0.summary.contains("Whisper") })
     let forced = try Transcript(data: Data(json.utf8), options: ReadOptions(shape: .speechToText))
     #expect(forced.channels[0].words.map(\.text) == ["Hi"])
   }
@@ -270,6 +292,35 @@ struct InputShapeDetectionTests {
         let evidence = InputShapes.reader(for: shape)?.detect(input)
         let isOwn = own[file.lastPathComponent] == shape
         #expect((evidence != nil) == isOwn, "\(shape) on \(file.lastPathComponent)")
+      }
+    }
+  }
+
+  @Test func theEngineShapesClaimOnlyTheirOwnInputs() throws {
+    let own: [String: InputShape] = [
+      "deepgram-japanese.json": .deepgram, "deepgram-multichannel.json": .deepgram,
+      "assemblyai-multichannel.json": .assemblyAI, "revai-two-speakers.json": .revAI,
+      "speechmatics-diarized.json": .speechmatics,
+      "speechmatics-channels-japanese.json": .speechmatics,
+    ]
+    let inputs = try FileManager.default.contentsOfDirectory(
+      at: Files.packageRoot.appendingPathComponent("Tests/ScribeKitTests/Inputs"),
+      includingPropertiesForKeys: nil)
+    let samples = ["interview.json", "interview.segmented.json", "speech-with-timestamps.json"]
+      .map { Files.packageRoot.appendingPathComponent("Samples/\($0)") }
+    let engines: [InputShape] = [.deepgram, .assemblyAI, .revAI, .speechmatics]
+    for file in inputs + samples where ["json", "ndjson"].contains(file.pathExtension) {
+      let values = try JSONParser.parseSequence([UInt8](Data(contentsOf: file)))
+      guard !values.isEmpty else { continue }
+      let input = ParsedInput(values: values)
+      for shape in engines {
+        let evidence = InputShapes.reader(for: shape)?.detect(input)
+        let isOwn = own[file.lastPathComponent] == shape
+        #expect((evidence != nil) == isOwn, "\(shape) on \(file.lastPathComponent)")
+      }
+      if let shape = own[file.lastPathComponent] {
+        #expect(try InputShapes.detect(input).shape == shape, "\(file.lastPathComponent)")
+        #expect(UnreadInputs.recognize(input).engines.isEmpty, "\(file.lastPathComponent)")
       }
     }
   }
