@@ -72,7 +72,8 @@ enum InputShapes {
     RealtimeSpeechToTextShape(), TextToSpeechShape(), AlignmentShape(), TextToSpeechStreamShape(),
     TextToSpeechWebSocketShape(), TextToDialogueShape(), TextToDialogueStreamShape(),
     HistoryItemShape(), ForcedAlignmentShape(), SegmentedJSONShape(), DubbingTranscriptShape(),
-    MusicTimestampsShape(),
+    MusicTimestampsShape(), OpenAITranscriptionShape(), WhisperJSONShape(), WhisperCppShape(),
+    WhisperXShape(),
   ]
 
   /// The reader of `shape`.

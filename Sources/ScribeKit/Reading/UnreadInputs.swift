@@ -2,7 +2,7 @@
 /// answers, audio and subtitle files. Each gets a message that says what it is instead.
 ///
 /// An engine's JSON is recognised by members ElevenLabs never sends (AssemblyAI's `audio_url`
-/// and word `confidence`, Deepgram's `results.channels`, Whisper's `segments[].tokens`, ...),
+/// and word `confidence`, Deepgram's `results.channels`, ...),
 /// even where it shares a member name with an ElevenLabs shape (`words`, `segments`): an
 /// AssemblyAI file, whose times are milliseconds, is never read as seconds. When a later
 /// version reads one of these, its entry here becomes a shape in `Shapes/`.
@@ -46,32 +46,6 @@ enum UnreadInputs {
           "words[].confidence",
           word?["confidence"] != nil && word?["text"] != nil && word?["type"] == nil
         ),
-      ]
-    },
-    Engine(name: "an OpenAI Whisper transcript") { input in
-      let object = input.object
-      let segment = input.firstElement(of: "segments")
-      return [
-        ("task", object?["task"] != nil),
-        ("words[].word", input.firstElement(of: "words")?["word"] != nil),
-        ("segments[].tokens", segment?["tokens"] != nil),
-        ("segments[].avg_logprob", segment?["avg_logprob"] != nil),
-        ("segments[].seek", segment?["seek"] != nil),
-      ]
-    },
-    Engine(name: "a WhisperX transcript") { input in
-      let segment = input.firstElement(of: "segments")
-      let word = segment?["words"]?.arrayValue?.first?.objectValue
-      return [
-        ("word_segments", input.object?["word_segments"] != nil),
-        ("segments[].words[].score", word?["score"] != nil),
-      ]
-    },
-    Engine(name: "a whisper.cpp transcript") { input in
-      let object = input.object
-      return [
-        ("transcription", object?["transcription"]?.arrayValue != nil),
-        ("systeminfo", object?["systeminfo"] != nil),
       ]
     },
     Engine(name: "a Deepgram response") { input in

@@ -25,6 +25,10 @@ struct InputShapeConformanceTests {
     "dialogue": "Tests/ScribeKitTests/Inputs/dialogue.json",
     "dialogue-stream": "Tests/ScribeKitTests/Inputs/dialogue-stream.ndjson",
     "tts-websocket": "Tests/ScribeKitTests/Inputs/tts-websocket.ndjson",
+    "openai-verbose-json": "Tests/ScribeKitTests/Inputs/openai-verbose.json",
+    "whisper-json": "Tests/ScribeKitTests/Inputs/whisper-json.json",
+    "whisper-cpp": "Tests/ScribeKitTests/Inputs/whisper-cpp.json",
+    "whisperx": "Tests/ScribeKitTests/Inputs/whisperx-diarized.json",
   ]
 
   @Test(arguments: InputShape.all.map(\.name))

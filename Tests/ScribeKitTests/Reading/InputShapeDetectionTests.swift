@@ -81,9 +81,8 @@ struct InputShapeDetectionTests {
   func everyEngineFixtureIsNamedForWhatItIs() throws {
     let expected: [String: String] = [
       "assemblyai": "AssemblyAI", "aws-transcribe": "AWS Transcribe", "azure-speech": "Azure",
-      "deepgram": "Deepgram", "faster-whisper": "Whisper", "google-stt": "Google",
-      "openai-whisper-cli": "Whisper", "revai": "Rev.ai", "speechmatics": "Speechmatics",
-      "whisperx": "WhisperX",
+      "deepgram": "Deepgram", "google-stt": "Google", "revai": "Rev.ai",
+      "speechmatics": "Speechmatics",
     ]
     let engines = Files.sharedFixtures.appendingPathComponent("engines")
     for (folder, name) in expected {
