@@ -74,6 +74,7 @@ enum InputShapes {
     HistoryItemShape(), ForcedAlignmentShape(), SegmentedJSONShape(), DubbingTranscriptShape(),
     MusicTimestampsShape(), AWSTranscribeShape(), GoogleSpeechShape(), AzureSpeechShape(),
     DeepgramShape(), AssemblyAIShape(), RevAIShape(), SpeechmaticsShape(),
+    OpenAITranscriptionShape(), WhisperJSONShape(), WhisperCppShape(), WhisperXShape(),
   ]
 
   /// The reader of `shape`.

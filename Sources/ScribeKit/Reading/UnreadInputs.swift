@@ -1,11 +1,12 @@
 /// Inputs ScribeKit recognises but does not read: other engines' transcripts, other ElevenLabs
 /// answers, audio and subtitle files. Each gets a message that says what it is instead.
 ///
-/// An engine's JSON is recognised by members ElevenLabs never sends (Whisper's
-/// `segments[].tokens`, AWS Transcribe's `jobName`, ...), even where it shares a member name
-/// with an ElevenLabs shape (`words`, `segments`), so it is never read in the wrong units. When a
-/// later version reads one of these, its entry here becomes a shape in `Shapes/`, as AssemblyAI,
-/// Deepgram, Rev.ai and Speechmatics did.
+/// An engine's JSON is recognised by members ElevenLabs never sends (IBM Watson's
+/// `results[].alternatives[].timestamps`, Vosk's `result[].conf`, ...), even where it shares a
+/// member name with an ElevenLabs shape (`words`, `results`), so it is never read in the wrong
+/// units. When a later version reads one of these, its entry here becomes a shape in `Shapes/`,
+/// as AssemblyAI, Deepgram, Rev.ai, Speechmatics, Amazon Transcribe, Google, Azure and the
+/// Whisper family did.
 enum UnreadInputs {
   /// An engine whose members the input has.
   struct EngineMatch {
@@ -30,30 +31,20 @@ enum UnreadInputs {
   }
 
   private static let engines: [Engine] = [
-    Engine(name: "an OpenAI Whisper transcript") { input in
-      let object = input.object
-      let segment = input.firstElement(of: "segments")
+    Engine(name: "an IBM Watson Speech to Text result") { input in
+      let result = input.firstElement(of: "results")
+      let alternative = result?["alternatives"]?.arrayValue?.first?.objectValue
       return [
-        ("task", object?["task"] != nil),
-        ("words[].word", input.firstElement(of: "words")?["word"] != nil),
-        ("segments[].tokens", segment?["tokens"] != nil),
-        ("segments[].avg_logprob", segment?["avg_logprob"] != nil),
-        ("segments[].seek", segment?["seek"] != nil),
+        ("results[].final", result?["final"] != nil),
+        ("results[].alternatives[].timestamps", alternative?["timestamps"] != nil),
+        ("result_index", input.object?["result_index"] != nil),
       ]
     },
-    Engine(name: "a WhisperX transcript") { input in
-      let segment = input.firstElement(of: "segments")
-      let word = segment?["words"]?.arrayValue?.first?.objectValue
+    Engine(name: "a Vosk result") { input in
+      let word = input.firstElement(of: "result")
       return [
-        ("word_segments", input.object?["word_segments"] != nil),
-        ("segments[].words[].score", word?["score"] != nil),
-      ]
-    },
-    Engine(name: "a whisper.cpp transcript") { input in
-      let object = input.object
-      return [
-        ("transcription", object?["transcription"]?.arrayValue != nil),
-        ("systeminfo", object?["systeminfo"] != nil),
+        ("result[].conf", word?["conf"] != nil),
+        ("result[].word", word?["word"] != nil && word?["start"] != nil),
       ]
     },
   ]

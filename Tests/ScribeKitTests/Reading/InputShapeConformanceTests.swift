@@ -32,6 +32,10 @@ struct InputShapeConformanceTests {
     "assemblyai": "Tests/ScribeKitTests/Inputs/assemblyai-multichannel.json",
     "revai": "Tests/ScribeKitTests/Inputs/revai-two-speakers.json",
     "speechmatics": "Tests/ScribeKitTests/Inputs/speechmatics-diarized.json",
+    "openai-verbose-json": "Tests/ScribeKitTests/Inputs/openai-verbose.json",
+    "whisper-json": "Tests/ScribeKitTests/Inputs/whisper-json.json",
+    "whisper-cpp": "Tests/ScribeKitTests/Inputs/whisper-cpp.json",
+    "whisperx": "Tests/ScribeKitTests/Inputs/whisperx-diarized.json",
   ]
 
   @Test(arguments: InputShape.all.map(\.name))

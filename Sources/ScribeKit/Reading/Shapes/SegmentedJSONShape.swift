@@ -12,6 +12,15 @@ struct SegmentedJSONShape: InputShapeReader {
   func detect(_ input: ParsedInput) -> ShapeEvidence? {
     guard let object = input.object, object["segments"] != nil else { return nil }
     let segment = input.firstElement(of: "segments")
+    let word = segment?["words"]?.arrayValue?.first?.objectValue
+    // The Whisper family's segments (Whisper's decoder members, words named `word`, whisperX's
+    // `word_segments`, the OpenAI API's `task`) are read by their own shapes.
+    if object["task"] != nil || object["word_segments"] != nil || segment?["tokens"] != nil
+      || segment?["seek"] != nil || segment?["avg_logprob"] != nil
+      || (word?["word"] != nil && word?["text"] == nil)
+    {
+      return nil
+    }
     return ShapeEvidence(
       base: 1,
       [

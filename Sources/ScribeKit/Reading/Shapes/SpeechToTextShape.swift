@@ -18,6 +18,8 @@ struct SpeechToTextShape: InputShapeReader {
     // `words` of any type: the reader then says precisely what is wrong with it.
     guard let object = input.object, object["words"] != nil else { return nil }
     let word = input.firstElement(of: "words")
+    // Words named `word` without `text` are the OpenAI API's, read by its own shape.
+    if word?["word"] != nil && word?["text"] == nil { return nil }
     return ShapeEvidence(
       base: 1,
       [
