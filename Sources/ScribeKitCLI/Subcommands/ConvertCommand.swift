@@ -13,7 +13,9 @@ struct ConvertCommand: AsyncParsableCommand {
       responses, webhook payloads, realtime sessions), text-to-speech with-timestamps \
       responses, streams and WebSocket logs, bare alignments, text-to-dialogue responses and \
       streams, history items, forced alignments, dubbing transcripts, music with word \
-      timestamps, and segmented_json exports.
+      timestamps, and segmented_json exports; and other engines' transcripts: the OpenAI API, \
+      openai-whisper, faster-whisper, whisper.cpp, whisperX, Deepgram, AssemblyAI, Rev.ai, \
+      Speechmatics, Amazon Transcribe, Google and Azure, each in its own units.
 
       Without -o, files are written beside the input (to stdout when the input is stdin). \
       Existing files are never replaced without --force, and the input never is. Repairs made \
