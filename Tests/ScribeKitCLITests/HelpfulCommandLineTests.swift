@@ -70,9 +70,10 @@ struct HelpfulCommandLineTests {
     let formats = help.components(separatedBy: "--format <formats>").dropFirst().first ?? ""
     // PDF is listed where the machine has Pango and Cairo to typeset it.
     let pdf = PDFFormat().isAvailable ? ", pdf." : "."
-    #expect(formats.contains("srt, vtt, txt, segmented_json, html, docx" + pdf))
+    #expect(
+      formats.contains("srt, vtt, ttml, ebu-tt-d, lrc, txt, segmented_json, html, docx" + pdf))
     #expect(!help.contains("Default: 24."))
-    #expect(help.contains("off for srt and vtt"))
+    #expect(help.contains("off for srt, vtt, ttml, ebu-tt-d and lrc"))
   }
 
   @Test func audioResolvesFromThePagesFolderAndAMissingFileIsWarnedAbout() throws {
@@ -121,7 +122,8 @@ struct HelpfulCommandLineTests {
       script.standardOutput.contains("'convert fetch delete transcribe align speak lint help'"))
     #expect(
       script.standardOutput.contains(
-        "'srt'$'\\n''vtt'$'\\n''txt'$'\\n''segmented_json'$'\\n''html'$'\\n''docx'"))
+        "'srt'$'\\n''vtt'$'\\n''ttml'$'\\n''ebu-tt-d'$'\\n''lrc'$'\\n''txt'$'\\n''segmented_json'$'\\n''html'$'\\n''docx'"
+      ))
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("scribekit.bash")

@@ -225,7 +225,8 @@ public struct RenderInput: Sendable {
 public enum OutputFormats {
   /// Every built-in format, in the order they are listed to people.
   public static let all: [any OutputFormat] = [
-    SRTFormat(), WebVTTFormat(), PlainTextFormat(), SegmentedJSONFormat(), HTMLFormat(),
+    SRTFormat(), WebVTTFormat(), TTMLFormat(), EBUTTDFormat(), LRCFormat(), PlainTextFormat(),
+    SegmentedJSONFormat(), HTMLFormat(),
     DOCXFormat(), PDFFormat(),
   ]
 

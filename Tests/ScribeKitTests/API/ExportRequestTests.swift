@@ -52,7 +52,7 @@ struct ExportRequestTests {
       #"[{"format": "html", "max_characters_per_line": 30, "colour": "red"}]"#)
     #expect(
       warnings == [
-        "$[0].max_characters_per_line: ignored; max_characters_per_line applies to srt, vtt and txt only",
+        "$[0].max_characters_per_line: ignored; max_characters_per_line applies to srt, vtt, ttml, ebu-tt-d and txt only",
         "$[0].colour: ignored; not an export option the API knows",
       ])
   }

@@ -10,7 +10,8 @@ import Testing
 @Suite("Formats: golden files for every format")
 struct FormatGoldenTests {
   static let formats: [any OutputFormat] = [
-    WebVTTFormat(), PlainTextFormat(), HTMLFormat(), DOCXFormat(),
+    WebVTTFormat(), PlainTextFormat(), HTMLFormat(), DOCXFormat(), TTMLFormat(), EBUTTDFormat(),
+    LRCFormat(),
   ]
 
   private func golden(_ transcript: Transcript, name: String, format: any OutputFormat) throws {
