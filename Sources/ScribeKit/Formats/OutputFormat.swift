@@ -225,9 +225,9 @@ public struct RenderInput: Sendable {
 public enum OutputFormats {
   /// Every built-in format, in the order they are listed to people.
   public static let all: [any OutputFormat] = [
-    SRTFormat(), WebVTTFormat(), ASSFormat(), SBVFormat(), SCCFormat(), FCPXMLFormat(),
-    PlainTextFormat(),
-    SegmentedJSONFormat(), HTMLFormat(), DOCXFormat(), PDFFormat(),
+    SRTFormat(), WebVTTFormat(), ASSFormat(), SBVFormat(), TTMLFormat(), EBUTTDFormat(),
+    LRCFormat(), SCCFormat(), FCPXMLFormat(), PlainTextFormat(), SegmentedJSONFormat(),
+    HTMLFormat(), DOCXFormat(), PDFFormat(),
   ]
 
   /// The built-in format called `name` (as the API spells it), or `nil`.

@@ -49,7 +49,7 @@ struct OutputFlags: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "\(FormatHelp.listed(["vtt"])) with speakers: voice (a <v> span, which most players do not show), text (a [name] label) or both.",
+      "\(FormatHelp.listed(["vtt", "ass", "ttml", "ebu-tt-d"])) with speakers: voice (a <v> span, an ASS style, a ttm:agent or a speaker colour, which players may not show), text (a [name] label) or both.",
       valueName: "style"),
     completion: .list(SpeakerLabelStyle.allCases.map(\.rawValue)))
   var speakerLabels: String = SpeakerLabelStyle.both.rawValue

@@ -52,6 +52,9 @@ struct FormatConformanceTests {
           of: #"(^|\n)\[[^\]\n]*\] "#, with: "$1", options: .regularExpression)
       }
       return body
+    case "ttml", "ebu-tt-d":
+      return try TTMLFormatTests.spokenText(file.content, speakers: options.includeSpeakers)
+    case "lrc": return LRCFormatTests.spokenText(text, speakers: options.includeSpeakers)
     case "txt":
       return FormatText.txt(text, headers: options.includeTimestamps || options.includeSpeakers)
     case "segmented_json": return try FormatText.segmentedJSON(text)

@@ -11,7 +11,7 @@ import Testing
 struct FormatGoldenTests {
   static let formats: [any OutputFormat] = [
     WebVTTFormat(), PlainTextFormat(), HTMLFormat(), DOCXFormat(), ASSFormat(), SBVFormat(),
-    SCCFormat(), FCPXMLFormat(),
+    SCCFormat(), FCPXMLFormat(), TTMLFormat(), EBUTTDFormat(), LRCFormat(),
   ]
 
   private func golden(_ transcript: Transcript, name: String, format: any OutputFormat) throws {
