@@ -33,7 +33,10 @@ struct LRCFormatTests {
       .replacingOccurrences(of: "\u{200B}", with: "")
       if speakers {
         text = text.replacingOccurrences(
-          of: #"^[a-z_]+(_\d+)?: "#, with: "", options: .regularExpression)
+          // Speaker IDs of every engine (`speaker_0`, `SPEAKER_00`, `A`, `S1`, `2`, `agent`),
+          // and not a word that starts a line ("Listen: birds").
+          of: #"^([a-z]+_\d+|[A-Z]+_\d+|[A-Z]{1,2}\d*|\d+|agent|customer): "#, with: "",
+          options: .regularExpression)
       }
       return text
     }
