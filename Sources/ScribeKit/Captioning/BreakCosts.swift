@@ -8,11 +8,22 @@ extension CaptionSegmenter {
   /// eojeol, inside a Latin word or a number. (Punctuation that arrives as an item of its own
   /// has already joined its word: see ``tokens(_:)``.)
   func breakCost(after before: Token, before after: Token) -> Double {
-    if Sentences.endsSentence(before.text) { return -2 }
-    if Sentences.endsClause(before.text) { return -1 }
+    breakCost(
+      after: before, before: after, beforeKey: BreakWords.key(before.text),
+      afterKey: BreakWords.key(after.text), endsSentence: Sentences.endsSentence(before.text),
+      endsClause: Sentences.endsClause(before.text))
+  }
+
+  /// ``breakCost(after:before:)`` with the words' ``BreakWords/key(_:)`` and whether `before`
+  /// ends a sentence or a clause already known: the segmenter works each out once a token,
+  /// not once for each side of a break and again for its own costs.
+  func breakCost(
+    after before: Token, before after: Token, beforeKey: String, afterKey: String,
+    endsSentence: Bool, endsClause: Bool
+  ) -> Double {
+    if endsSentence { return -2 }
+    if endsClause { return -1 }
     var cost = 0.0
-    let beforeKey = BreakWords.key(before.text)
-    let afterKey = BreakWords.key(after.text)
     if words.noBreakAfter.contains(beforeKey) { cost += 4 }
     if !words.bindsToNext.isEmpty, words.bindsToNext.contains(beforeKey) { cost += 16 }
     if words.breakBefore.contains(afterKey) { cost -= 0.5 }

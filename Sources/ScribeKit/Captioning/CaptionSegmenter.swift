@@ -55,17 +55,18 @@ struct CaptionSegmenter: Sendable {
     let measure = Measure(tokens: tokens, segmenter: self)
     var best = [Double](repeating: .infinity, count: count + 1)
     var previous = [Int](repeating: -1, count: count + 1)
-    var splits = [[Int]](repeating: [], count: count + 1)
     best[0] = 0
+    // The search weighs costs only; the lines of the cues it keeps are laid out afterwards,
+    // once each, by the same rule (``layout(_:_:_:maxLines:)``), rather than an array of line
+    // starts made for every cue tried.
     for start in 0..<count where best[start].isFinite {
       var end = start + 1
       while end <= count {
-        guard let (cost, lineStarts) = cueCost(measure, start, end) else { break }
+        guard let cost = cueCost(measure, start, end) else { break }
         let total = best[start] + cost
         if total < best[end] {
           best[end] = total
           previous[end] = start
-          splits[end] = lineStarts
         }
         end += 1
       }
@@ -81,7 +82,10 @@ struct CaptionSegmenter: Sendable {
     bounds.reverse()
     return timed(
       bounds.map { start, end in
-        makeCue(measure, items, start, end, lines: measure.lines(start, end, splits: splits[end]))
+        makeCue(
+          measure, items, start, end,
+          lines: measure.lines(
+            start, end, splits: layout(measure, start, end, maxLines: style.maxLines)?.1 ?? []))
       }, tokens: tokens, bounds: bounds)
   }
 
@@ -102,40 +106,51 @@ struct CaptionSegmenter: Sendable {
     // Opening punctuation waiting for the word it opens: its text, first item, and space.
     var opening: (text: String, itemIndex: Int, spaceBefore: Bool)?
     for (index, item) in items.enumerated() {
-      if item.kind == .spacing || Whitespace.isBlank(item.text) {
-        sawSpace = true
-        continue
-      }
-      var text = Self.collapsingWhitespace(item.text)
-      var spaceBefore = (sawSpace || (item.text.first?.isWhitespace ?? false))
-      sawSpace = item.text.last?.isWhitespace ?? false
-      if opening == nil, !tokens.isEmpty, let first = text.first, Self.isClosing(first) {
-        let closing = text.prefix { Self.isClosing($0) }
-        if closing.count == text.count {
-          // Closing punctuation alone: it belongs to the word before it.
-          tokens[tokens.count - 1].text += text
+      var text: String
+      var spaceBefore: Bool
+      if item.kind != .spacing, Self.isPlainASCIIWord(item.text) {
+        // Nearly every item: a word of visible ASCII that does not start with closing
+        // punctuation and is not punctuation alone. The general path below, which asks
+        // Unicode about every character, keeps its text and adds nothing else to it.
+        text = item.text
+        spaceBefore = sawSpace
+        sawSpace = false
+      } else {
+        if item.kind == .spacing || Whitespace.isBlank(item.text) {
+          sawSpace = true
           continue
         }
-        tokens[tokens.count - 1].text += closing
-        text = String(text.dropFirst(closing.count))
-        spaceBefore = false
-      }
-      if tokens.isEmpty, opening == nil, text.allSatisfy(Self.isClosing) {
-        // Closing punctuation before the first word closes nothing: a subtitler deletes it.
-        // The item stays in the first cue's items; only its mark is not shown.
-        continue
-      }
-      if Self.isPunctuationOnly(text) {
-        // Opening punctuation alone (or anything before the first word) waits for a word.
-        if let waiting = opening {
-          opening = (
-            waiting.text + (spaceBefore ? " " : "") + text, waiting.itemIndex,
-            waiting.spaceBefore
-          )
-        } else {
-          opening = (text, index, spaceBefore)
+        text = Self.collapsingWhitespace(item.text)
+        spaceBefore = (sawSpace || (item.text.first?.isWhitespace ?? false))
+        sawSpace = item.text.last?.isWhitespace ?? false
+        if opening == nil, !tokens.isEmpty, let first = text.first, Self.isClosing(first) {
+          let closing = text.prefix { Self.isClosing($0) }
+          if closing.count == text.count {
+            // Closing punctuation alone: it belongs to the word before it.
+            tokens[tokens.count - 1].text += text
+            continue
+          }
+          tokens[tokens.count - 1].text += closing
+          text = String(text.dropFirst(closing.count))
+          spaceBefore = false
         }
-        continue
+        if tokens.isEmpty, opening == nil, text.allSatisfy(Self.isClosing) {
+          // Closing punctuation before the first word closes nothing: a subtitler deletes it.
+          // The item stays in the first cue's items; only its mark is not shown.
+          continue
+        }
+        if Self.isPunctuationOnly(text) {
+          // Opening punctuation alone (or anything before the first word) waits for a word.
+          if let waiting = opening {
+            opening = (
+              waiting.text + (spaceBefore ? " " : "") + text, waiting.itemIndex,
+              waiting.spaceBefore
+            )
+          } else {
+            opening = (text, index, spaceBefore)
+          }
+          continue
+        }
       }
       var token = Token(
         text: text, spaceBefore: spaceBefore, itemIndex: index, start: item.start, end: item.end,
@@ -161,6 +176,32 @@ struct CaptionSegmenter: Sendable {
       }
     }
     return tokens
+  }
+
+  /// `true` for text of visible ASCII characters (one byte, one character each) that does not
+  /// start with closing punctuation and is not punctuation alone: text that ``tokens(_:)``
+  /// shows as it is, decided from bytes.
+  static func isPlainASCIIWord(_ text: String) -> Bool {
+    var first = true
+    var punctuationOnly = true
+    for byte in text.utf8 {
+      guard byte > 0x20, byte < 0x7F else { return false }
+      if first {
+        if asciiClosing[Int(byte)] { return false }
+        first = false
+      }
+      if !asciiPunctuation[Int(byte)] { punctuationOnly = false }
+    }
+    return !first && !punctuationOnly
+  }
+
+  /// ``isClosing(_:)`` and `Character.isPunctuation` of each ASCII character, asked of them
+  /// once.
+  private static let asciiClosing: [Bool] = (0..<128).map { value in
+    isClosing(Character(Unicode.Scalar(UInt8(value))))
+  }
+  private static let asciiPunctuation: [Bool] = (0..<128).map { value in
+    Character(Unicode.Scalar(UInt8(value))).isPunctuation
   }
 
   private static func collapsingWhitespace(_ text: String) -> String {
@@ -244,6 +285,15 @@ struct CaptionSegmenter: Sendable {
     let clauseEnd: [Bool]
     /// `sentenceEnds[k]`: how many of `tokens[..<k]` end a sentence.
     let sentenceEnds: [Int]
+    /// The tokens' times, apart from the tokens: the search reads them for every cue it tries,
+    /// and a token's strings need not be retained for that.
+    let starts: [Double]
+    let ends: [Double]
+    /// Each token's speaker as a number (`-1` for none), and `firstSpeaker[k]`: the first
+    /// token at or after `k` with a speaker (`tokens.count` for none), so that the search
+    /// finds a cue's speaker without walking its tokens.
+    let speakers: [Int]
+    let firstSpeaker: [Int]
 
     init(tokens: [Token], segmenter: CaptionSegmenter) {
       self.tokens = tokens
@@ -251,21 +301,47 @@ struct CaptionSegmenter: Sendable {
       var spaces = [0]
       var costs = [0.0]
       widths.reserveCapacity(tokens.count + 1)
+      spaces.reserveCapacity(tokens.count + 1)
+      costs.reserveCapacity(tokens.count)
+      let sentenceEnd = tokens.map { Sentences.endsSentence($0.text) }
+      let clauseEnd = tokens.map { Sentences.endsClause($0.text) }
+      var previousKey = ""
       for (index, token) in tokens.enumerated() {
         widths.append(widths[index] + segmenter.style.width(of: token.text))
         spaces.append(spaces[index] + (token.spaceBefore ? 1 : 0))
-        if index > 0 { costs.append(segmenter.breakCost(after: tokens[index - 1], before: token)) }
+        let key = BreakWords.key(token.text)
+        if index > 0 {
+          costs.append(
+            segmenter.breakCost(
+              after: tokens[index - 1], before: token, beforeKey: previousKey, afterKey: key,
+              endsSentence: sentenceEnd[index - 1], endsClause: clauseEnd[index - 1]))
+        }
+        previousKey = key
       }
       prefixWidth = widths
       prefixSpaces = spaces
       breakCosts = costs
       spaceWidth = segmenter.style.width(of: " ")
-      sentenceEnd = tokens.map { Sentences.endsSentence($0.text) }
-      clauseEnd = tokens.map { Sentences.endsClause($0.text) }
+      self.sentenceEnd = sentenceEnd
+      self.clauseEnd = clauseEnd
       var counts = [0]
       counts.reserveCapacity(tokens.count + 1)
       for ends in sentenceEnd { counts.append((counts.last ?? 0) + (ends ? 1 : 0)) }
       sentenceEnds = counts
+      starts = tokens.map(\.start)
+      ends = tokens.map(\.end)
+      var numbers: [String: Int] = [:]
+      speakers = tokens.map { token in
+        guard let speaker = token.speakerID else { return -1 }
+        if let number = numbers[speaker] { return number }
+        numbers[speaker] = numbers.count
+        return numbers.count - 1
+      }
+      var first = [Int](repeating: tokens.count, count: tokens.count + 1)
+      for index in tokens.indices.reversed() {
+        first[index] = speakers[index] >= 0 ? index : first[index + 1]
+      }
+      firstSpeaker = first
     }
 
     /// The width of `tokens[start..<end]` on one line.
@@ -292,35 +368,35 @@ struct CaptionSegmenter: Sendable {
     }
   }
 
-  /// The cost of one cue over `tokens[start..<end]` and where its lines start, or `nil` when it
-  /// breaks a hard limit (and so does every longer cue from the same start).
-  func cueCost(_ measure: Measure, _ start: Int, _ end: Int) -> (Double, [Int])? {
-    let tokens = measure.tokens
+  /// The cost of one cue over `tokens[start..<end]`, or `nil` when it breaks a hard limit (and
+  /// so does every longer cue from the same start).
+  func cueCost(_ measure: Measure, _ start: Int, _ end: Int) -> Double? {
+    let count = measure.starts.count
     let single = end - start == 1
-    let first = tokens[start]
-    let last = tokens[end - 1]
+    let firstStart = measure.starts[start]
+    let lastStart = measure.starts[end - 1]
+    let lastEnd = measure.ends[end - 1]
     if !single {
       // Speakers and long pauses are hard boundaries.
-      if let speaker = last.speakerID,
-        let current = tokens[start..<(end - 1)].lazy.compactMap(\.speakerID).first,
-        speaker != current
-      {
+      let speaker = measure.speakers[end - 1]
+      let firstWithSpeaker = measure.firstSpeaker[start]
+      if speaker >= 0, firstWithSpeaker < end - 1, measure.speakers[firstWithSpeaker] != speaker {
         return nil
       }
-      if last.start - tokens[end - 2].end > style.pauseBreak { return nil }
-      if last.end - first.start > style.maxDuration { return nil }
+      if lastStart - measure.ends[end - 2] > style.pauseBreak { return nil }
+      if lastEnd - firstStart > style.maxDuration { return nil }
     }
-    guard let (layoutCost, splits) = layout(measure, start, end, maxLines: style.maxLines) else {
-      return single ? (1_000, []) : nil
+    guard let layout = layoutCost(measure, start, end, maxLines: style.maxLines) else {
+      return single ? 1_000 : nil
     }
     // Every cue costs something, so that cues are no more than the rules and breaks justify.
-    var cost = 3.0 + layoutCost
+    var cost = 3.0 + layout.cost
     let width = measure.width(start, end)
     // The time the cue can have: up to the next word (less the gap), within the maximum.
-    let nextStart = end < tokens.count ? tokens[end].start - style.minGap : .infinity
+    let nextStart = end < count ? measure.starts[end] - style.minGap : .infinity
     let available = max(
-      last.end - first.start,
-      min(nextStart, first.start + style.maxDuration) - first.start)
+      lastEnd - firstStart,
+      min(nextStart, firstStart + style.maxDuration) - firstStart)
     let speed = width / max(available, 0.001)
     if speed > style.maxCharactersPerSecond {
       cost += 20 * (speed / style.maxCharactersPerSecond - 1) + 4
@@ -328,7 +404,7 @@ struct CaptionSegmenter: Sendable {
     if available < style.minDuration { cost += 6 }
     // A next cue that starts (nearly) with this one leaves it no time on screen, or overlaps
     // it: words collapsed onto one instant belong together, within the limits.
-    if end < tokens.count, tokens[end].start - style.minGap < first.start + 0.001 {
+    if end < count, measure.starts[end] - style.minGap < firstStart + 0.001 {
       cost += 500
     }
     // Human subtitlers end the cue at a sentence end (nine times in ten, in subtitles of talks)
@@ -336,8 +412,8 @@ struct CaptionSegmenter: Sendable {
     // cost something.
     cost +=
       Self.sentenceInsideCost * Double(measure.sentenceEnds[end - 1] - measure.sentenceEnds[start])
-    cost += Self.extraLineCost * Double(splits.count)
-    if end < tokens.count {
+    cost += Self.extraLineCost * Double(layout.splits)
+    if end < count {
       if measure.sentenceEnd[end - 1] {
         cost += 0
       } else if measure.clauseEnd[end - 1] {
@@ -349,7 +425,7 @@ struct CaptionSegmenter: Sendable {
         if measure.sentenceEnd[end] { cost += 8 }
       }
     }
-    return (cost, splits)
+    return cost
   }
 
   /// The cost of a sentence that ends inside a cue rather than at its end.
@@ -358,6 +434,44 @@ struct CaptionSegmenter: Sendable {
   static let extraLineCost = 2.0
   /// The cost of ending a cue where no punctuation ends a clause, before the break's own cost.
   static let midPhraseCost = 8.0
+
+  /// What the search needs of a layout: its cost, the token that starts its second line
+  /// (`end` for one line) and how many lines follow the first.
+  struct LayoutCost {
+    var cost: Double
+    var firstSplit: Int
+    var splits: Int
+  }
+
+  /// ``layout(_:_:_:maxLines:)``'s cost without the array of line starts: the same splits
+  /// tried in the same order with the same arithmetic, so it picks the same layout, but the
+  /// search tries every cue and an array for each was a third of its time.
+  func layoutCost(_ measure: Measure, _ start: Int, _ end: Int, maxLines: Int) -> LayoutCost? {
+    let limit = style.maxCharactersPerLine
+    if measure.width(start, end) <= limit { return LayoutCost(cost: 0, firstSplit: end, splits: 0) }
+    guard maxLines >= 2, end - start >= 2 else { return nil }
+    var best: LayoutCost?
+    for split in (start + 1)..<end {
+      let topWidth = measure.width(start, split)
+      if topWidth > limit { break }
+      let bottom: LayoutCost
+      if measure.width(split, end) <= limit {
+        bottom = LayoutCost(cost: 0, firstSplit: end, splits: 0)
+      } else if maxLines > 2, let lines = layoutCost(measure, split, end, maxLines: maxLines - 1) {
+        bottom = lines
+      } else {
+        continue
+      }
+      let bottomWidth = measure.width(split, bottom.firstSplit)
+      var cost = 3 * pow(abs(topWidth - bottomWidth) / limit, 2)
+      if topWidth > bottomWidth { cost += 0.5 * (topWidth - bottomWidth) / limit }
+      cost += measure.breakCosts[split] + bottom.cost
+      if cost < best?.cost ?? .infinity {
+        best = LayoutCost(cost: cost, firstSplit: split, splits: bottom.splits + 1)
+      }
+    }
+    return best
+  }
 
   /// The best way to put `tokens[start..<end]` on at most `maxLines` lines: its cost and the
   /// tokens that start the second and later lines, or `nil` if no way fits the line limit.

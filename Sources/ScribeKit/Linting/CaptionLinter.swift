@@ -228,6 +228,8 @@ enum CuePunctuation {
   /// order mark, soft hyphen). A joiner inside an emoji sequence is part of that emoji's
   /// grapheme cluster and stays.
   static func visible(_ line: String) -> String {
+    // No ASCII character is a format control: most lines are settled by their bytes.
+    if line.utf8.allSatisfy({ $0 < 0x80 }) { return line }
     guard line.unicodeScalars.contains(where: isFormat) else { return line }
     return String(line.filter { !$0.unicodeScalars.allSatisfy(isFormat) })
   }

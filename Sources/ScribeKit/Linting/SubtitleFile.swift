@@ -36,16 +36,13 @@ public struct SubtitleFile: Sendable, Equatable {
   public static func parse(_ text: String) throws(ParseError) -> SubtitleFile {
     var body = text
     if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
-    let lines = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
-      of: "\r", with: "\n"
-    )
-    .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let lines = splitLines(body)
     let isVTT = lines.first?.hasPrefix("WEBVTT") ?? false
     var cues: [Cue] = []
     var index = isVTT ? 1 : 0
     while index < lines.count {
       // Skip blank lines and, in WebVTT, NOTE / STYLE / REGION blocks.
-      if lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
+      if isBlank(lines[index]) {
         index += 1
         continue
       }
@@ -56,7 +53,7 @@ public struct SubtitleFile: Sendable, Equatable {
       var timingIndex = index
       if !lines[index].contains("-->") {
         timingIndex = index + 1
-        if !isVTT && Int(lines[index].trimmingCharacters(in: .whitespaces)) == nil {
+        if !isVTT && Int(trimmingWhitespaces(lines[index][...])) == nil {
           throw ParseError(
             line: index + 1, reason: "expected a cue number, found \"\(lines[index].prefix(40))\"")
         }
@@ -69,7 +66,7 @@ public struct SubtitleFile: Sendable, Equatable {
       }
       var text: [String] = []
       var cursor = timingIndex + 1
-      while cursor < lines.count && !lines[cursor].trimmingCharacters(in: .whitespaces).isEmpty {
+      while cursor < lines.count && !isBlank(lines[cursor]) {
         text.append(clean(lines[cursor], vtt: isVTT))
         cursor += 1
       }
@@ -80,13 +77,87 @@ public struct SubtitleFile: Sendable, Equatable {
     return SubtitleFile(cues: cues)
   }
 
+  /// The lines of `text`, split at CR LF, CR and LF, as a player reads them: from the bytes,
+  /// since Foundation's replacing on a whole file copies it twice and walks it as UTF-16.
+  /// CR and LF are single bytes that occur in no other character's UTF-8, and LF always ends
+  /// a grapheme cluster, so this splits exactly where replacing CR LF and CR by LF and
+  /// splitting at LF did.
+  static func splitLines(_ text: String) -> [String] {
+    var lines: [String] = []
+    let utf8 = text.utf8
+    var lineStart = utf8.startIndex
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      guard byte == 0x0A || byte == 0x0D else {
+        utf8.formIndex(after: &index)
+        continue
+      }
+      lines.append(String(text[lineStart..<index]))
+      utf8.formIndex(after: &index)
+      if byte == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { utf8.formIndex(after: &index) }
+      lineStart = index
+    }
+    lines.append(String(text[lineStart..<utf8.endIndex]))
+    return lines
+  }
+
+  /// `true` for a line that `trimmingCharacters(in: .whitespaces)` leaves empty; a line that
+  /// starts with a visible ASCII character is not, which settles nearly every line without
+  /// Foundation.
+  static func isBlank(_ line: String) -> Bool {
+    if let first = line.utf8.first, first < 0x80, first != 0x20, first != 0x09 { return false }
+    return line.trimmingCharacters(in: .whitespaces).isEmpty
+  }
+
+  /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when, past the ASCII
+  /// spaces and tabs at its ends (the only ASCII characters of that set), the text starts and
+  /// ends with other ASCII, where the trimming stops (as for timing lines).
+  static func trimmingWhitespaces(_ text: Substring) -> String {
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var end = utf8.endIndex
+    while start < end, utf8[start] == 0x20 || utf8[start] == 0x09 { utf8.formIndex(after: &start) }
+    while start < end {
+      let before = utf8.index(before: end)
+      guard utf8[before] == 0x20 || utf8[before] == 0x09 else { break }
+      end = before
+    }
+    if start == end { return "" }
+    if utf8[start] < 0x80, utf8[utf8.index(before: end)] < 0x80 {
+      return String(text[start..<end])
+    }
+    return text.trimmingCharacters(in: .whitespaces)
+  }
+
+  /// `line.components(separatedBy: "-->")` for ASCII lines (one byte, one character), from
+  /// the bytes; `nil` for other lines, which Foundation splits.
+  private static func asciiTimingParts(_ line: String) -> [Substring]? {
+    let bytes = Array(line.utf8)
+    guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    var parts: [Substring] = []
+    var partStart = 0
+    var index = 0
+    while index + 2 < bytes.count {
+      if bytes[index] == 0x2D, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x3E {
+        parts.append(line.utf8Slice(partStart, index))
+        index += 3
+        partStart = index
+      } else {
+        index += 1
+      }
+    }
+    parts.append(line.utf8Slice(partStart, bytes.count))
+    return parts
+  }
+
   private static func timing(_ line: String, vtt: Bool) -> (Double, Double)? {
-    let parts = line.components(separatedBy: "-->")
+    let parts = asciiTimingParts(line) ?? line.components(separatedBy: "-->").map { $0[...] }
     guard parts.count == 2 else { return nil }
     let endField =
-      parts[1].trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init)
+      trimmingWhitespaces(parts[1]).split(separator: " ").first.map(String.init)
       ?? ""
-    guard let start = seconds(parts[0].trimmingCharacters(in: .whitespaces)),
+    guard let start = seconds(trimmingWhitespaces(parts[0])),
       let end = seconds(endField)
     else { return nil }
     return (start, end)
@@ -94,7 +165,11 @@ public struct SubtitleFile: Sendable, Equatable {
 
   /// `HH:MM:SS,mmm`, `HH:MM:SS.mmm` or `MM:SS.mmm` in seconds.
   static func seconds(_ text: String) -> Double? {
-    let normalized = text.replacingOccurrences(of: ",", with: ".")
+    // The comma's byte occurs in no other character's UTF-8: replacing it byte by byte is
+    // what Foundation's replacing did.
+    let normalized =
+      text.utf8.contains(0x2C)
+      ? String(decoding: text.utf8.map { $0 == 0x2C ? 0x2E : $0 }, as: UTF8.self) : text
     let fields = normalized.split(separator: ":")
     guard fields.count == 2 || fields.count == 3 else { return nil }
     var total = 0.0
@@ -108,6 +183,14 @@ public struct SubtitleFile: Sendable, Equatable {
   /// `line` as a player shows it: tags and (in SRT) ASS override blocks removed, character
   /// references decoded.
   private static func clean(_ line: String, vtt: Bool) -> String {
+    // A line without `<`, `>`, `{`, `&` or any character whose UTF-8 starts with E2 (which the
+    // zero-width space's does) has nothing to remove or decode: the loop below would copy it
+    // as it is.
+    if !line.utf8.contains(where: {
+      $0 == 0x3C || $0 == 0x3E || $0 == 0x7B || $0 == 0x26 || $0 == 0xE2
+    }) {
+      return line
+    }
     var result = ""
     var inTag = false
     var inOverride = false
@@ -179,4 +262,13 @@ public struct SubtitleFile: Sendable, Equatable {
     "lrm": "\u{200E}", "rlm": "\u{200F}", "hellip": "…", "mdash": "—", "ndash": "–",
     "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "laquo": "«", "raquo": "»",
   ]
+}
+
+extension String {
+  /// The text between two UTF-8 offsets, both on character boundaries.
+  fileprivate func utf8Slice(_ start: Int, _ end: Int) -> Substring {
+    let from = utf8.index(utf8.startIndex, offsetBy: start)
+    let to = utf8.index(from, offsetBy: end - start)
+    return self[from..<to]
+  }
 }

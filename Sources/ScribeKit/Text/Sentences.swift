@@ -4,6 +4,22 @@ enum Sentences {
   private static let sentenceEnds: Set<Character> = [".", "?", "!", "…", "。", "？", "！", "‼"]
   private static let clauseEnds: Set<Character> = [",", ";", ":", "—", "、", "，", "；", "："]
 
+  /// The last byte of ASCII `text` that is not a closing quote or bracket (`0` when there is
+  /// none), or `nil` when the text is not ASCII. In ASCII every character is one byte (but
+  /// CR LF, which no set here contains either way), so this is ``lastMark(_:)`` without
+  /// walking grapheme clusters.
+  private static func asciiLastMark(_ text: String) -> UInt8? {
+    var mark: UInt8 = 0
+    for byte in text.utf8 {
+      guard byte < 0x80 else { return nil }
+      if !asciiClosers.contains(byte) { mark = byte }
+    }
+    return mark
+  }
+
+  /// The ASCII characters ``lastMark(_:)`` looks past.
+  private static let asciiClosers: Set<UInt8> = Set("\"')]".utf8)
+
   static func lastMark(_ text: String) -> Character? {
     text.last { !"\"'”’)]」』）".contains($0) }
   }
@@ -17,6 +33,11 @@ enum Sentences {
     // Most words end in an ASCII letter or digit: no sentence ends there, and the last byte
     // says so without walking grapheme clusters.
     if let last = text.utf8.last, last < 0x80, !asciiMarks.contains(last) { return false }
+    if let mark = asciiLastMark(text),
+      mark != UInt8(ascii: "."), mark != UInt8(ascii: "?"), mark != UInt8(ascii: "!")
+    {
+      return false
+    }
     guard let mark = lastMark(text), sentenceEnds.contains(mark) else { return false }
     if mark == "." {
       let lowered = text.lowercased()
@@ -32,6 +53,9 @@ enum Sentences {
 
   static func endsClause(_ text: String) -> Bool {
     if let last = text.utf8.last, last < 0x80, !asciiMarks.contains(last) { return false }
+    if let mark = asciiLastMark(text) {
+      return mark == UInt8(ascii: ",") || mark == UInt8(ascii: ";") || mark == UInt8(ascii: ":")
+    }
     return lastMark(text).map { clauseEnds.contains($0) } ?? false
   }
 }

@@ -94,6 +94,23 @@ struct BreakWordsTests {
     #expect(BreakWords.forLanguage("x-klingon") == .none)
   }
 
+  /// The byte path for ASCII words gives Foundation's trimming's key for every ASCII character
+  /// at either end of a word, alone, doubled and around letters.
+  @Test func asciiKeysAreFoundationsKeys() {
+    func foundationKey(_ word: String) -> String {
+      word.lowercased().trimmingCharacters(in: .punctuationCharacters.subtracting(["'", "."]))
+        .trimmingCharacters(in: CharacterSet(charactersIn: ",;:!?\"()[]"))
+    }
+    for value in UInt8(0)..<0x80 {
+      let mark = String(UnicodeScalar(value))
+      for word in [mark, mark + mark, mark + "The" + mark, "\(mark)A\(mark)b.", "it's" + mark] {
+        #expect(BreakWords.asciiKey(word) == foundationKey(word), "\(word.debugDescription)")
+      }
+    }
+    #expect(BreakWords.asciiKey("") == "")
+    #expect(BreakWords.asciiKey("café") == nil)
+  }
+
   @Test func readsTypographicApostrophesAsApostrophes() {
     #expect(BreakWords.key("L’") == "l'")
     #expect(BreakWords.key("dell’") == "dell'")

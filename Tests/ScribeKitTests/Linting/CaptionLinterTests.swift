@@ -42,6 +42,21 @@ struct CaptionLinterTests {
     #expect(CaptionLinter(style: .netflixEnglish).lint(parsed).isEmpty)
   }
 
+  /// Lines split from bytes are those of replacing CR LF and CR by LF and splitting there, and
+  /// the byte trimming of timing fields is Foundation's, for ASCII and for other whitespace.
+  @Test func splitsLinesAndTrimsAsFoundationDoes() {
+    let text = "1\r\n00:00:01,000 --> 00:00:02,000\rA\u{301}\n\n\r\n\r\rend\r"
+    let expected = text.replacingOccurrences(of: "\r\n", with: "\n")
+      .replacingOccurrences(of: "\r", with: "\n")
+      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(SubtitleFile.splitLines(text) == expected)
+    for field in [" 00:01,5 ", "\t1\t", "", "  ", "\u{A0}1 ", " 2\u{3000}", "é ", " \t x y "] {
+      #expect(
+        SubtitleFile.trimmingWhitespaces(field[...]) == field.trimmingCharacters(in: .whitespaces))
+      #expect(SubtitleFile.isBlank(field) == field.trimmingCharacters(in: .whitespaces).isEmpty)
+    }
+  }
+
   @Test func reportsJapaneseLineBreakRules() throws {
     let file = try SubtitleFile.parse("1\n00:00:00,000 --> 00:00:03,000\n今日は「\n。晴れです\n")
     let rules = CaptionLinter(style: .netflixJapanese).lint(file).map(\.rule)
