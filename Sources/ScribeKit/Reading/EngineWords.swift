@@ -90,4 +90,43 @@ struct EngineWords {
             + "millisecond a word: the times may not be in \(unit); kept as they are"))
     }
   }
+
+  /// `true` when a space goes between two words: not where either side is a Chinese or
+  /// Japanese character, which are written without one.
+  static func spaced(_ before: String, _ after: String) -> Bool {
+    guard let last = before.last, let first = after.first else { return false }
+    return !TextBreaks.isUnitCharacter(last) && !TextBreaks.isUnitCharacter(first)
+  }
+
+  /// Refuses times that cannot be in `engine`'s unit: words past 40 hours (the other unit read
+  /// as this one), or ten or more words within less than a millisecond each. `inMilliseconds`
+  /// says whether the items' times are still milliseconds (AssemblyAI's) or already seconds.
+  static func refuseImpossibleTimes(
+    _ items: [RawItem], path: String, engine: String, inMilliseconds: Bool
+  ) throws(ReadError) {
+    let words = items.filter { $0.kind != .spacing }
+    let ends = words.compactMap { $0.end ?? $0.start }
+    let starts = words.compactMap { $0.start ?? $0.end }
+    guard let lastEnd = ends.max(), let firstStart = starts.min() else { return }
+    let perSecond = inMilliseconds ? 1000.0 : 1
+    let symbol = inMilliseconds ? "ms" : "s"
+    let unit = inMilliseconds ? "milliseconds" : "seconds"
+    if lastEnd > longestAudio * perSecond {
+      throw ReadError(
+        problem: .invalidValue(
+          path: path,
+          reason: "the words run until \(lastEnd) \(symbol), over 40 hours; \(engine) times are "
+            + "\(unit), and these " + (inMilliseconds ? "are not" : "look like milliseconds")))
+    }
+    if words.count >= 10, lastEnd > 0,
+      lastEnd - firstStart < Double(words.count) * perSecond / 1000
+    {
+      throw ReadError(
+        problem: .invalidValue(
+          path: path,
+          reason: "\(words.count) words lie within \(lastEnd - firstStart) \(symbol), under a "
+            + "millisecond each; \(engine) times are \(unit), and these "
+            + (inMilliseconds ? "look like seconds" : "are not")))
+    }
+  }
 }

@@ -61,9 +61,6 @@ struct AssemblyAIShape: InputShapeReader {
     return ShapeEvidence(base: 2, [("words", words != nil)] + marks)
   }
 
-  /// Times past this are not one recording's: 40 hours, in milliseconds.
-  static let longestAudio = 40.0 * 3600 * 1000
-
   func read(
     _ input: ParsedInput, options: ReadOptions, warnings: inout [ReadWarning]
   ) throws(ReadError) -> Transcript {
@@ -111,7 +108,7 @@ struct AssemblyAIShape: InputShapeReader {
       let end = try word.optionalNumber("end")
       let channel = try Self.channel(of: word)
       if let previous = items.last, channelOfItem.last == channel,
-        Self.spaced(previous.text, text)
+        EngineWords.spaced(previous.text, text)
       {
         items.append(
           RawItem(
@@ -125,7 +122,8 @@ struct AssemblyAIShape: InputShapeReader {
           speakerID: try word.optionalString("speaker")))
       channelOfItem.append(channel)
     }
-    try Self.checkUnits(items)
+    try EngineWords.refuseImpossibleTimes(
+      items, path: "$.words", engine: "AssemblyAI's", inMilliseconds: true)
     if let odd = items.first(where: { item in
       item.kind != .spacing
         && [item.start, item.end].contains { $0.map { $0 != $0.rounded() } ?? false }
@@ -184,13 +182,6 @@ struct AssemblyAIShape: InputShapeReader {
     return transcript
   }
 
-  /// `true` when a space goes between two words: not where either side is a Chinese or
-  /// Japanese character, which are written without one.
-  private static func spaced(_ before: String, _ after: String) -> Bool {
-    guard let last = before.last, let first = after.first else { return false }
-    return !TextBreaks.isUnitCharacter(last) && !TextBreaks.isUnitCharacter(first)
-  }
-
   /// The word's channel, from 0: AssemblyAI numbers them from `"1"`, as a string.
   private static func channel(of word: JSONFields) throws(ReadError) -> Int? {
     guard let value = word.value("channel") else { return nil }
@@ -209,27 +200,4 @@ struct AssemblyAIShape: InputShapeReader {
     return number - 1
   }
 
-  /// Refuses times that cannot be milliseconds: words past 40 hours, or many words within less
-  /// than a millisecond each (a transcript whose times were converted to seconds).
-  private static func checkUnits(_ items: [RawItem]) throws(ReadError) {
-    let words = items.filter { $0.kind != .spacing }
-    let ends = words.compactMap { $0.end ?? $0.start }
-    let starts = words.compactMap { $0.start ?? $0.end }
-    guard let lastEnd = ends.max(), let firstStart = starts.min() else { return }
-    if lastEnd > longestAudio {
-      throw ReadError(
-        problem: .invalidValue(
-          path: "$.words",
-          reason: "the words run until \(lastEnd) ms, over 40 hours; AssemblyAI's times are "
-            + "milliseconds, and these are not"))
-    }
-    if words.count >= 10, lastEnd > 0, lastEnd - firstStart < Double(words.count) {
-      throw ReadError(
-        problem: .invalidValue(
-          path: "$.words",
-          reason: "\(words.count) words lie within \(lastEnd - firstStart) ms, under a "
-            + "millisecond each; AssemblyAI's times are milliseconds, and these look like "
-            + "seconds"))
-    }
-  }
 }

@@ -48,9 +48,6 @@ struct DeepgramShape: InputShapeReader {
       ])
   }
 
-  /// Times past this are not seconds of one recording: 40 hours.
-  static let longestAudio = 40.0 * 3600
-
   func read(
     _ input: ParsedInput, options: ReadOptions, warnings: inout [ReadWarning]
   ) throws(ReadError) -> Transcript {
@@ -126,7 +123,7 @@ struct DeepgramShape: InputShapeReader {
       let end = try word.optionalNumber("end")
       let speaker = try word.optionalInteger("speaker").map { "speaker_\($0)" }
       let shown = text ?? ""
-      if let previous = items.last, Self.spaced(previous.text, shown) {
+      if let previous = items.last, EngineWords.spaced(previous.text, shown) {
         items.append(
           RawItem(
             container: wordsPath, index: index, text: " ", start: previous.end ?? previous.start,
@@ -137,7 +134,8 @@ struct DeepgramShape: InputShapeReader {
           container: wordsPath, index: index, text: shown, start: start, end: end, kind: .word,
           speakerID: speaker))
     }
-    try Self.checkUnits(items, path: wordsPath)
+    try EngineWords.refuseImpossibleTimes(
+      items, path: wordsPath, engine: "Deepgram's", inMilliseconds: false)
     for index in items.indices {
       items[index].start = items[index].start.map(Self.millisecond)
       items[index].end = items[index].end.map(Self.millisecond)
@@ -147,40 +145,10 @@ struct DeepgramShape: InputShapeReader {
     return words
   }
 
-  /// `true` when a space goes between two words: not where either side is a Chinese or
-  /// Japanese character, which Deepgram's Japanese and Chinese words are written without.
-  private static func spaced(_ before: String, _ after: String) -> Bool {
-    guard let last = before.last, let first = after.first else { return false }
-    return !TextBreaks.isUnitCharacter(last) && !TextBreaks.isUnitCharacter(first)
-  }
-
   /// A float32 time printed as a decimal (`5.2799997`) back to the millisecond it stands for.
   private static func millisecond(_ time: Double) -> Double {
     guard time.isFinite, abs(time) < 1e12 else { return time }
     return (time * 1000).rounded() / 1000
   }
 
-  /// Refuses times that cannot be seconds: words past 40 hours (milliseconds read as seconds),
-  /// or many words crowded into less than a millisecond each (times divided once too often).
-  /// Runs before rounding, which would hide the crowding.
-  private static func checkUnits(_ items: [RawItem], path: String) throws(ReadError) {
-    let words = items.filter { $0.kind != .spacing }
-    let ends = words.compactMap { $0.end ?? $0.start }
-    let starts = words.compactMap { $0.start ?? $0.end }
-    guard let lastEnd = ends.max(), let firstStart = starts.min() else { return }
-    if lastEnd > longestAudio {
-      throw ReadError(
-        problem: .invalidValue(
-          path: path,
-          reason: "the words run until \(lastEnd) s, over 40 hours; Deepgram's times are "
-            + "seconds, and these look like milliseconds"))
-    }
-    if words.count >= 10, lastEnd > 0, lastEnd - firstStart < Double(words.count) * 0.001 {
-      throw ReadError(
-        problem: .invalidValue(
-          path: path,
-          reason: "\(words.count) words lie within \(lastEnd - firstStart) s, under a "
-            + "millisecond each; Deepgram's times are seconds, and these are not"))
-    }
-  }
 }

@@ -43,9 +43,6 @@ struct RevAIShape: InputShapeReader {
       ])
   }
 
-  /// Times past this are not seconds of one recording: 40 hours.
-  static let longestAudio = 40.0 * 3600
-
   func read(
     _ input: ParsedInput, options: ReadOptions, warnings: inout [ReadWarning]
   ) throws(ReadError) -> Transcript {
@@ -88,7 +85,8 @@ struct RevAIShape: InputShapeReader {
         let start = try fields.optionalNumber("ts")
         let end = try fields.optionalNumber("end_ts")
         // Rev.ai leaves no space between monologues: the first word of one gets one.
-        if first, let last = items.last, last.kind != .spacing, Self.spaced(last.text, text) {
+        if first, let last = items.last, last.kind != .spacing, EngineWords.spaced(last.text, text)
+        {
           items.append(
             RawItem(
               container: elementsPath, index: index, text: " ", start: nil, end: nil,
@@ -126,7 +124,8 @@ struct RevAIShape: InputShapeReader {
       }
     }
     while let last = items.last, last.kind == .spacing { items.removeLast() }
-    try Self.checkUnits(items)
+    try EngineWords.refuseImpossibleTimes(
+      items, path: "$.monologues", engine: "Rev.ai's", inMilliseconds: false)
     let words = try TimingRepair.repair(items, warnings: &warnings)
     TimingRepair.warnAboutCollapsedRuns(words, path: "$.monologues", warnings: &warnings)
     if !words.contains(where: \.isTimed) {
@@ -137,33 +136,4 @@ struct RevAIShape: InputShapeReader {
     return Transcript(channels: [Channel(index: nil, words: words)])
   }
 
-  /// `true` when a space goes between two words: not where either side is a Chinese or
-  /// Japanese character, which are written without one.
-  private static func spaced(_ before: String, _ after: String) -> Bool {
-    guard let last = before.last, let first = after.first else { return false }
-    return !TextBreaks.isUnitCharacter(last) && !TextBreaks.isUnitCharacter(first)
-  }
-
-  /// Refuses times that cannot be seconds: words past 40 hours (milliseconds read as seconds),
-  /// or many words within less than a millisecond each.
-  private static func checkUnits(_ items: [RawItem]) throws(ReadError) {
-    let words = items.filter { $0.kind != .spacing }
-    let ends = words.compactMap { $0.end ?? $0.start }
-    let starts = words.compactMap { $0.start ?? $0.end }
-    guard let lastEnd = ends.max(), let firstStart = starts.min() else { return }
-    if lastEnd > longestAudio {
-      throw ReadError(
-        problem: .invalidValue(
-          path: "$.monologues",
-          reason: "the words run until \(lastEnd) s, over 40 hours; Rev.ai's times are "
-            + "seconds, and these look like milliseconds"))
-    }
-    if words.count >= 10, lastEnd > 0, lastEnd - firstStart < Double(words.count) * 0.001 {
-      throw ReadError(
-        problem: .invalidValue(
-          path: "$.monologues",
-          reason: "\(words.count) words lie within \(lastEnd - firstStart) s, under a "
-            + "millisecond each; Rev.ai's times are seconds, and these are not"))
-    }
-  }
 }

@@ -67,9 +67,6 @@ struct SpeechmaticsShape: InputShapeReader {
     return nil
   }
 
-  /// Times past this are not seconds of one recording: 40 hours.
-  static let longestAudio = 40.0 * 3600
-
   func read(
     _ input: ParsedInput, options: ReadOptions, warnings: inout [ReadWarning]
   ) throws(ReadError) -> Transcript {
@@ -248,7 +245,7 @@ struct SpeechmaticsShape: InputShapeReader {
           let previous = own[position - 1]
           let gap =
             previous.joinsAfter || piece.joinsBefore
-            ? "" : delimiter ?? (Self.spaced(previous.item.text, piece.item.text) ? " " : "")
+            ? "" : delimiter ?? (EngineWords.spaced(previous.item.text, piece.item.text) ? " " : "")
           if !gap.isEmpty {
             items.append(
               RawItem(
@@ -263,7 +260,8 @@ struct SpeechmaticsShape: InputShapeReader {
         items.append(piece.item)
         entityOfItem.append(piece.entity)
       }
-      try Self.checkUnits(items, path: "$.results")
+      try EngineWords.refuseImpossibleTimes(
+        items, path: "$.results", engine: "Speechmatics'", inMilliseconds: false)
       var words = try TimingRepair.repair(items, warnings: &warnings)
       for index in words.indices where entityOfItem[index] != nil {
         words[index].entity = entityOfItem[index]
@@ -345,7 +343,7 @@ struct SpeechmaticsShape: InputShapeReader {
           time < $0.end + 0.0005 ? $0.name : nil
         }
       }
-      if let previous = items.last, Self.spaced(previous.text, text) {
+      if let previous = items.last, EngineWords.spaced(previous.text, text) {
         items.append(
           RawItem(
             container: "$.words", index: index, text: " ", start: previous.end ?? previous.start,
@@ -356,7 +354,8 @@ struct SpeechmaticsShape: InputShapeReader {
           container: "$.words", index: index, text: text, start: start, end: end, kind: .word,
           speakerID: speaker))
     }
-    try Self.checkUnits(items, path: "$.words")
+    try EngineWords.refuseImpossibleTimes(
+      items, path: "$.words", engine: "Speechmatics'", inMilliseconds: false)
     let words = try TimingRepair.repair(items, warnings: &warnings)
     TimingRepair.warnAboutCollapsedRuns(words, path: "$.words", warnings: &warnings)
     let language = try root.optionalObject("job")?.optionalString("lang")
@@ -384,33 +383,4 @@ struct SpeechmaticsShape: InputShapeReader {
 
   // MARK: Shared
 
-  /// `true` when a space goes between two words: not where either side is a Chinese or
-  /// Japanese character, which are written without one.
-  private static func spaced(_ before: String, _ after: String) -> Bool {
-    guard let last = before.last, let first = after.first else { return false }
-    return !TextBreaks.isUnitCharacter(last) && !TextBreaks.isUnitCharacter(first)
-  }
-
-  /// Refuses times that cannot be seconds: words past 40 hours (milliseconds read as seconds),
-  /// or many words within less than a millisecond each.
-  private static func checkUnits(_ items: [RawItem], path: String) throws(ReadError) {
-    let words = items.filter { $0.kind != .spacing }
-    let ends = words.compactMap { $0.end ?? $0.start }
-    let starts = words.compactMap { $0.start ?? $0.end }
-    guard let lastEnd = ends.max(), let firstStart = starts.min() else { return }
-    if lastEnd > longestAudio {
-      throw ReadError(
-        problem: .invalidValue(
-          path: path,
-          reason: "the words run until \(lastEnd) s, over 40 hours; Speechmatics' times are "
-            + "seconds, and these look like milliseconds"))
-    }
-    if words.count >= 10, lastEnd > 0, lastEnd - firstStart < Double(words.count) * 0.001 {
-      throw ReadError(
-        problem: .invalidValue(
-          path: path,
-          reason: "\(words.count) words lie within \(lastEnd - firstStart) s, under a "
-            + "millisecond each; Speechmatics' times are seconds, and these are not"))
-    }
-  }
 }
