@@ -322,4 +322,79 @@ struct ConvertCommandTests {
     #expect(stdout.status == 1)
     #expect(stdout.standardError.contains("several inputs cannot share stdin or stdout"))
   }
+
+  /// A folder's inputs are converted several at once, but everything said about them comes in
+  /// input order, each input's warnings before its next neighbour's, as one at a time.
+  @Test func convertsAFolderConcurrentlyWithMessagesInInputOrder() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let inputs = folder.appendingPathComponent("in")
+    try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+    let sample = try Data(contentsOf: URL(fileURLWithPath: CLI.sample("interview.json")))
+    // A repaired timing warns; a broken file fails: every fifth input warns, every seventh fails.
+    let repaired = Data(
+      #"{"words": [{"text": "a", "start": -1, "end": 1}, {"text": " ", "start": 1, "end": 1.1}, {"text": "b", "start": 1.2, "end": 1.3}]}"#
+        .utf8)
+    var expected: [String] = []
+    var good: [String] = []
+    for index in 0..<40 {
+      let name = String(format: "t%02d", index)
+      let url = inputs.appendingPathComponent(name + ".json")
+      if index % 7 == 3 {
+        try Data("{\"words\": [".utf8).write(to: url)
+        expected.append("error: \(url.path): ")
+      } else if index % 5 == 1 {
+        try repaired.write(to: url)
+        expected.append("warning: \(url.path): $.words[0]")
+        good.append(name)
+      } else {
+        try sample.write(to: url)
+        good.append(name)
+      }
+    }
+    let out = folder.appendingPathComponent("out")
+    let result = try CLI.run(["convert", inputs.path, "--format", "srt,vtt", "-o", out.path + "/"])
+    #expect(result.status == 1)
+    let lines = result.standardError.split(separator: "\n").map(String.init)
+    #expect(lines.last == "scribekit: 6 of 40 inputs failed")
+    let said = lines.dropLast()
+    #expect(said.count == expected.count)
+    for (line, start) in zip(said, expected) {
+      #expect(line.hasPrefix("scribekit: " + start), "\(line) should start with \(start)")
+    }
+    #expect(try contents(out) == good.flatMap { [$0 + ".srt", $0 + ".vtt"] }.sorted())
+    // The same bytes as converting one input alone.
+    let alone = try CLI.run(["convert", inputs.appendingPathComponent("t00.json").path, "-o", "-"])
+    #expect(
+      try String(contentsOf: out.appendingPathComponent("t00.srt"), encoding: .utf8)
+        == alone.standardOutput)
+  }
+
+  /// Two inputs that would write one name: the first in input order wins and the second fails,
+  /// as one at a time, whichever finishes first; nothing temporary is left behind.
+  @Test func theFirstInputWinsANameTwoWouldWrite() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var arguments = ["convert"]
+    for (index, name) in ["a", "b", "c"].enumerated() {
+      let sub = folder.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+      let url = sub.appendingPathComponent("talk.json")
+      // The first is the longest, so it is the last to be ready if they run at once.
+      let json =
+        index == 0
+        ? try Data(contentsOf: URL(fileURLWithPath: CLI.sample("interview.json")))
+        : Data(#"{"words": [{"text": "short", "start": 0, "end": 1}]}"#.utf8)
+      try json.write(to: url)
+      arguments.append(url.path)
+    }
+    let out = folder.appendingPathComponent("out")
+    let result = try CLI.run(arguments + ["-o", out.path + "/"])
+    #expect(result.status == 1)
+    #expect(result.standardError.components(separatedBy: "talk.srt: already exists").count == 3)
+    #expect(result.standardError.hasSuffix("scribekit: 2 of 3 inputs failed\n"))
+    #expect(try contents(out) == ["talk.srt"])
+    let written = try String(contentsOf: out.appendingPathComponent("talk.srt"), encoding: .utf8)
+    #expect(!written.contains("short"))
+  }
 }

@@ -3,27 +3,38 @@ import ScribeKit
 @_spi(Benchmarks) import ScribeKit
 
 // Times ScribeKit per stage and as a whole process on generated transcripts of 1 h, 10 h and
-// 100 h of speech (about 6k, 60k and 600k words), reports peak memory, and converts a folder of
-// 1,000 one-minute transcripts. Release build only; numbers are medians of several runs.
+// 100 h of speech (about 6k, 60k and 600k words): every registered output format rendered,
+// every input shape read (the generated transcript rewritten into each by
+// scripts/convert_transcript.py), peak memory, and a folder of 10,000 one-minute transcripts.
+// Prints one table, a row a path and a column a size, with 100 h's cost over 10 h's (linear is
+// 10×; the rule is at most 11×). Release build only; numbers are medians of several runs.
 //
-// usage: scribekit-bench [--hours 1,10,100] [--runs 5]
+// usage: scribekit-bench [--hours 1,10,100] [--runs 5] [--folder 10000] [--data Benchmarks/.data]
 
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: String) -> String {
-  guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
+  guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else {
+    return fallback
+  }
   return arguments[index + 1]
 }
 let hours = option("--hours", "1,10,100").split(separator: ",").compactMap { Int($0) }
 let runs = max(1, Int(option("--runs", "5")) ?? 5)
+let folderSize = max(0, Int(option("--folder", "10000")) ?? 10_000)
 
 let packageRoot = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   .deletingLastPathComponent()
-let data = packageRoot.appendingPathComponent("Benchmarks/.data")
+// Generated inputs (cached) and outputs: 100 h in every shape is several GB, so this can be a
+// folder outside the repository.
+let data = URL(
+  fileURLWithPath: option("--data", packageRoot.appendingPathComponent("Benchmarks/.data").path))
 try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
 
 // The CLI, built in release mode from the main package.
-let build = Spawn.run(["swift", "build", "-c", "release", "--package-path", packageRoot.path, "--product", "scribekit"])
+let build = Spawn.run([
+  "swift", "build", "-c", "release", "--package-path", packageRoot.path, "--product", "scribekit",
+])
 guard build.status == 0 else {
   FileHandle.standardError.write(Data("building scribekit failed\n".utf8))
   exit(1)
@@ -48,7 +59,8 @@ func time(_ body: () throws -> Void) rethrows -> Double {
 func generate(words: Int, seed: Int, to url: URL, extra: [String] = []) {
   guard !FileManager.default.fileExists(atPath: url.path) else { return }
   let script = packageRoot.appendingPathComponent("scripts/generate_transcript.py").path
-  let command = "python3 \(script) --words \(words) --seed \(seed) \(extra.joined(separator: " ")) > \(url.path)"
+  let command =
+    "python3 \(script) --words \(words) --seed \(seed) \(extra.joined(separator: " ")) > \(url.path)"
   _ = Spawn.run(["sh", "-c", command], quietOutput: false)
 }
 
@@ -56,86 +68,149 @@ func format(_ seconds: Double) -> String {
   seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds)
 }
 
-print("| size | input | JSON parse | read (parse + model) | segment (API srt) | captions (netflix-en) | srt | vtt | txt | segmented_json | html | docx | pdf | convert to srt (process) | all six formats (process) | peak memory (srt) | python json.load (process) |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
-var processTimes: [Int: Double] = [:]
-var pdfTimes: [Int: (ours: Double, office: Double?, pages: String)] = [:]
+/// The one table: rows in the order first measured, a cell per size.
+var rowOrder: [String] = []
+var cells: [String: [Int: String]] = [:]
+var seconds: [String: [Int: Double]] = [:]
+@MainActor func cell(_ row: String, _ hour: Int, _ text: String) {
+  if cells[row] == nil { rowOrder.append(row) }
+  cells[row, default: [:]][hour] = text
+}
+@MainActor func timed(_ row: String, _ hour: Int, _ value: Double) {
+  cell(row, hour, format(value))
+  seconds[row, default: [:]][hour] = value
+}
+
+let script = packageRoot.appendingPathComponent("scripts/generate_transcript.py").path
+let converter = packageRoot.appendingPathComponent("scripts/convert_transcript.py").path
+var shapeCheck = ""
+let office = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first {
+  FileManager.default.isExecutableFile(atPath: $0)
+}
 for hour in hours {
   let url = data.appendingPathComponent("transcript-\(hour)h.json")
   generate(words: hour * 6_000, seed: hour, to: url, extra: ["--speakers", "4"])
   let bytes = try Data(contentsOf: url)
   var result: Transcript?
-  let parse = try time { _ = try BenchmarkProbe.parseJSON([UInt8](bytes)) }
-  let read = try time { result = try Transcript(data: bytes) }
+  timed("JSON parse", hour, try time { _ = try BenchmarkProbe.parseJSON([UInt8](bytes)) })
+  timed("read stt (parse + model)", hour, try time { result = try Transcript(data: bytes) })
   guard let transcript = result else { continue }
   let channel = transcript.channels[0]
-  let srtRequest = ExportRequest(.srt)
-  var segments: [Cue] = []
-  let segment = try time { segments = try transcript.cues(for: srtRequest)[0].cues }
-  let captions = try time {
-    _ = try transcript.cues(for: ExportRequest(.srt, preset: .netflixEnglish))
+  cell(
+    "input", hour,
+    String(
+      format: "%.1f MB, %d words", Double(bytes.count) / 1e6, channel.words.filter(\.isTimed).count)
+  )
+  timed("segment (API srt)", hour, try time { _ = try transcript.cues(for: ExportRequest(.srt)) })
+  timed(
+    "captions (netflix-en)", hour,
+    try time { _ = try transcript.cues(for: ExportRequest(.srt, preset: .netflixEnglish)) })
+  // Every registered format, each from the cues the API's defaults for it give, so that a
+  // format added to the list is measured without a change here.
+  for outputFormat in OutputFormats.available {
+    let request = ExportRequest(outputFormat)
+    let cues = try transcript.cues(for: request)[0].cues
+    let input = RenderInput(cues: cues, options: request.options)
+    timed("render \(outputFormat.name)", hour, try time { _ = try outputFormat.render(input) })
   }
-  // The document formats' cues: the API's defaults for them have no limits.
-  let paragraphs = try transcript.cues(for: ExportRequest(.txt))[0].cues
-  func render(_ format: some OutputFormat, _ cues: [Cue]) throws -> Double {
-    let input = RenderInput(cues: cues, options: ExportRequest(format).options)
-    return try time { _ = try format.render(input) }
+
+  // Every other input shape, from this transcript rewritten into it (cached with the
+  // transcript); the smallest size is read back with the CLI, which must detect the shape and
+  // give the same words.
+  let shapes = data.appendingPathComponent("shapes-\(hour)h")
+  if !FileManager.default.fileExists(atPath: shapes.appendingPathComponent(".complete").path) {
+    let check = hour == hours.min() ? " --check \(binary)" : ""
+    let converted = Spawn.run(
+      [
+        "sh", "-c",
+        "python3 \(converter) \(url.path) \(shapes.path)\(check) >&2 && touch \(shapes.path)/.complete",
+      ], quietOutput: false)
+    if converted.status != 0 {
+      shapeCheck += "converting the \(hour) h transcript to every shape failed\n"
+    }
   }
-  let srt = try render(.srt, segments)
-  let vtt = try render(.vtt, segments)
-  let txt = try render(.txt, paragraphs)
-  let json = try render(.segmentedJSON, paragraphs)
-  let html = try render(.html, paragraphs)
-  let docx = try render(.docx, paragraphs)
-  let pdf = try render(.pdf, paragraphs)
+  let shapeFiles = ((try? FileManager.default.contentsOfDirectory(atPath: shapes.path)) ?? [])
+    .filter { !$0.hasPrefix(".") }.sorted()
+  for name in shapeFiles {
+    let file = try Data(contentsOf: shapes.appendingPathComponent(name))
+    let shape = (name as NSString).deletingPathExtension
+    // A shape's reader may refuse a size (a limit of its own): the table says why.
+    do {
+      timed("read \(shape)", hour, try time { _ = try Transcript(data: file) })
+    } catch {
+      cell("read \(shape)", hour, "refused: \(String(describing: error).prefix(90))")
+    }
+  }
 
   let out = data.appendingPathComponent("out-\(hour)h")
-  try? FileManager.default.removeItem(at: out)
-  try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-  var processSamples: [Double] = []
-  var peak = 0
-  var allSamples: [Double] = []
-  var pythonSamples: [Double] = []
   // Each run writes new files into an emptied folder, the usual case; replacing files with
   // --force makes the file system's rename-over flush part of the time.
   func emptyOutput() {
     try? FileManager.default.removeItem(at: out)
     try? FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
   }
+  var processSamples: [Double] = []
+  var captionSamples: [Double] = []
+  var allSamples: [Double] = []
+  var pythonSamples: [Double] = []
+  var peak = 0
+  var captionPeak = 0
+  let everyFormat = OutputFormats.available.map(\.name).joined(separator: ",")
   for _ in 0..<runs {
     emptyOutput()
-    let one = Spawn.measure([binary, "convert", url.path, "--format", "srt", "-o", out.path + "/", "-q"])
+    let one = Spawn.measure([
+      binary, "convert", url.path, "--format", "srt", "-o", out.path + "/", "-q",
+    ])
     processSamples.append(one.seconds)
     peak = max(peak, one.peakKiB)
     emptyOutput()
+    let styled = Spawn.measure([
+      binary, "convert", url.path, "--format", "srt", "--preset", "netflix-en", "-o",
+      out.path + "/", "-q",
+    ])
+    captionSamples.append(styled.seconds)
+    captionPeak = max(captionPeak, styled.peakKiB)
+    emptyOutput()
     let all = Spawn.measure([
-      binary, "convert", url.path, "--format", "srt,vtt,txt,segmented_json,html,docx", "-o", out.path + "/", "-q",
+      binary, "convert", url.path, "--format", everyFormat, "-o", out.path + "/", "-q",
     ])
     allSamples.append(all.seconds)
     let python = Spawn.measure(["python3", "-c", "import json; json.load(open('\(url.path)'))"])
     pythonSamples.append(python.seconds)
   }
-  processTimes[hour] = median(processSamples)
+  timed("convert to srt (process)", hour, median(processSamples))
+  timed("convert to srt, netflix-en (process)", hour, median(captionSamples))
+  timed("convert to every format (process)", hour, median(allSamples))
+  func memory(_ peak: Int) -> String {
+    String(
+      format: "%.0f MB (%.1f× input)", Double(peak) / 1024,
+      Double(peak) * 1024 / Double(bytes.count))
+  }
+  cell("peak memory, srt (process)", hour, memory(peak))
+  cell("peak memory, netflix-en (process)", hour, memory(captionPeak))
+  timed("python json.load (process)", hour, median(pythonSamples))
+
   // The PDF as a whole process, beside LibreOffice converting our DOCX of the same transcript
   // (what a user without ScribeKit's PDF would do), up to 10 h: LibreOffice at 100 h takes
   // minutes.
   var pdfSamples: [Double] = []
   var officeSamples: [Double] = []
-  let office = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first {
-    FileManager.default.isExecutableFile(atPath: $0)
-  }
   emptyOutput()
   _ = Spawn.run([binary, "convert", url.path, "--format", "docx", "-o", out.path + "/", "-q"])
   let stem = url.deletingPathExtension().lastPathComponent
   for run in 0..<runs {
     pdfSamples.append(
-      Spawn.measure([binary, "convert", url.path, "--format", "pdf", "-o", out.path + "/", "-q", "--force"]).seconds)
+      Spawn.measure([
+        binary, "convert", url.path, "--format", "pdf", "-o", out.path + "/", "-q", "--force",
+      ]).seconds)
     if let office, hour <= 10, run < 3 {
       let profile = "file://" + data.appendingPathComponent("office-profile").path
       officeSamples.append(
         Spawn.measure([
-          office, "-env:UserInstallation=\(profile)", "--headless", "--convert-to", "pdf", "--outdir",
-          out.appendingPathComponent("office").path, out.appendingPathComponent(stem + ".docx").path,
+          office, "-env:UserInstallation=\(profile)", "--headless", "--convert-to", "pdf",
+          "--outdir",
+          out.appendingPathComponent("office").path,
+          out.appendingPathComponent(stem + ".docx").path,
         ]).seconds)
     }
   }
@@ -147,45 +222,88 @@ for hour in hours {
   try? info.run()
   let infoText = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
   info.waitUntilExit()
-  let pages = infoText.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+  let pages =
+    infoText.split(separator: "\n").first { $0.hasPrefix("Pages:") }
     .flatMap { $0.split(separator: " ").last.map(String.init) } ?? "?"
-  pdfTimes[hour] = (median(pdfSamples), officeSamples.isEmpty ? nil : median(officeSamples), pages)
-  let size = String(format: "%.1f MB", Double(bytes.count) / 1e6)
-  let memory = String(format: "%.0f MB (%.1f× input)", Double(peak) / 1024, Double(peak) * 1024 / Double(bytes.count))
-  print(
-    "| \(hour) h (\(channel.words.filter(\.isTimed).count) words) | \(size) | \(format(parse)) | \(format(read)) | \(format(segment)) | \(format(captions)) | \(format(srt)) | \(format(vtt)) | \(format(txt)) | \(format(json)) | \(format(html)) | \(format(docx)) | \(format(pdf)) | \(format(median(processSamples))) | \(format(median(allSamples))) | \(memory) | \(format(median(pythonSamples))) |"
-  )
-}
-if let ten = processTimes[10], let hundred = processTimes[100] {
-  print(String(format: "\n100 h costs %.1f× 10 h (linear would be 10×).", hundred / ten))
-}
-
-print("\n| PDF | pages | ScribeKit (process, PDF alone) | LibreOffice, our DOCX to PDF (process) | ratio |")
-print("|---|---|---|---|---|")
-for hour in hours {
-  guard let times = pdfTimes[hour] else { continue }
-  let office = times.office.map(format) ?? "not run"
-  let ratio = times.office.map { String(format: "%.1f× faster", $0 / times.ours) } ?? ""
-  print("| \(hour) h | \(times.pages) | \(format(times.ours)) | \(office) | \(ratio) |")
-}
-if let ten = pdfTimes[10]?.ours, let hundred = pdfTimes[100]?.ours {
-  print(String(format: "\nPDF: 100 h costs %.1f× 10 h (linear would be 10×).", hundred / ten))
+  timed("convert to pdf (process)", hour, median(pdfSamples))
+  cell("pdf pages", hour, pages)
+  if !officeSamples.isEmpty {
+    let ours = median(pdfSamples)
+    let theirs = median(officeSamples)
+    cell(
+      "LibreOffice, our docx to pdf (process)", hour,
+      "\(format(theirs)) (\(String(format: "%.1f", theirs / ours))× ours)")
+  }
 }
 
-// Many small files: 1,000 one-minute transcripts (about 150 words each) in one folder.
-let folder = data.appendingPathComponent("minutes")
-if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("m0999.json").path) {
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  let script = packageRoot.appendingPathComponent("scripts/generate_transcript.py").path
-  _ = Spawn.run([
-    "sh", "-c",
-    "for i in $(seq 0 999); do python3 \(script) --words 150 --seed $i > \(folder.path)/m$(printf %04d $i).json; done",
-  ])
-}
-let minutesOut = data.appendingPathComponent("minutes-out")
-var folderSamples: [Double] = []
-for _ in 0..<max(1, runs / 2) {
+let ratioColumn = hours.contains(10) && hours.contains(100)
+
+// Many small files: one-minute transcripts (about 150 words each) in one folder, to SRT and
+// VTT, with the CLI's folder conversion (which uses every core).
+var folderRow: String?
+if folderSize > 0 {
+  let folder = data.appendingPathComponent("minutes-\(folderSize)")
+  let last = folder.appendingPathComponent(String(format: "m%05d.json", folderSize - 1))
+  if !FileManager.default.fileExists(atPath: last.path) {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    // One Python process writes them all: a process a file would take minutes.
+    let writer = """
+      import contextlib, io, sys
+      scripts, folder, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+      sys.path.insert(0, scripts)
+      import generate_transcript
+      for i in range(count):
+          sys.argv = ["generate_transcript.py", "--words", "150", "--seed", str(i)]
+          text = io.StringIO()
+          with contextlib.redirect_stdout(text):
+              generate_transcript.main()
+          with open(f"{folder}/m{i:05d}.json", "w") as f:
+              f.write(text.getvalue())
+      """
+    _ = Spawn.run([
+      "python3", "-c", writer, packageRoot.appendingPathComponent("scripts").path, folder.path,
+      String(folderSize),
+    ])
+  }
+  let minutesOut = data.appendingPathComponent("minutes-out")
+  var folderSamples: [Double] = []
+  for _ in 0..<max(1, runs / 2) {
+    try? FileManager.default.removeItem(at: minutesOut)
+    folderSamples.append(
+      Spawn.measure([
+        binary, "convert", folder.path, "--format", "srt,vtt", "-o", minutesOut.path + "/", "-q",
+      ])
+      .seconds)
+  }
   try? FileManager.default.removeItem(at: minutesOut)
-  folderSamples.append(Spawn.measure([binary, "convert", folder.path, "--format", "srt", "-o", minutesOut.path + "/", "-q"]).seconds)
+  folderRow =
+    "| \(folderSize.formatted()) one-minute transcripts in a folder to srt and vtt (process, "
+    + "\(ProcessInfo.processInfo.activeProcessorCount) cores) | \(format(median(folderSamples))) |"
+    + String(repeating: " |", count: hours.count - 1 + (ratioColumn ? 1 : 0))
 }
-print("\n1,000 one-minute transcripts in a folder to SRT: \(format(median(folderSamples))) (one process).")
+print(
+  "| path | " + hours.map { "\($0) h" }.joined(separator: " | ")
+    + (ratioColumn ? " | 100 h ÷ 10 h (≤ 11×) |" : " |"))
+print("|---|" + String(repeating: "---|", count: hours.count + (ratioColumn ? 1 : 0)))
+var nonlinear: [String] = []
+for row in rowOrder {
+  var line = "| \(row) | " + hours.map { cells[row]?[$0] ?? "" }.joined(separator: " | ") + " |"
+  if ratioColumn {
+    if let ten = seconds[row]?[10], let hundred = seconds[row]?[100], ten > 0 {
+      let ratio = hundred / ten
+      if ratio > 11 { nonlinear.append(row) }
+      line += String(format: " %.1f× %@ |", ratio, ratio > 11 ? "✗" : "✓")
+    } else {
+      line += " |"
+    }
+  }
+  print(line)
+}
+if let folderRow { print(folderRow) }
+if ratioColumn {
+  print(
+    nonlinear.isEmpty
+      ? "\nEvery path measured at 10 h and 100 h costs at most 11× at 100 h what it costs at 10 h."
+      : "\nMore than 11× from 10 h to 100 h: \(nonlinear.joined(separator: ", ")).")
+}
+if !shapeCheck.isEmpty { print("\n" + shapeCheck) }

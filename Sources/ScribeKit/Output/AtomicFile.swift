@@ -41,12 +41,26 @@ package enum AtomicFile {
     let temporary = temporaryURL(for: url)
     InterruptCleanup.register(temporary.path)
     defer { InterruptCleanup.unregister(temporary.path) }
+    try writeTemporary(data, to: temporary, for: url)
+    try publish(temporary, as: url, replacing: replacing)
+  }
+
+  /// Writes `data` to `temporary` (from ``temporaryURL(for:)``), the first half of
+  /// ``write(_:to:replacing:)``, for callers that write several files ahead and name them
+  /// later; errors name `url`, the file the user asked for.
+  ///
+  /// This is the slow half: Foundation flushes the file to the disk (`fsync`), about a
+  /// millisecond each here, which a caller writing many files overlaps by writing them on
+  /// several threads. The caller registers `temporary` with ``InterruptCleanup`` and removes it
+  /// if it is never published.
+  package static func writeTemporary(
+    _ data: Data, to temporary: URL, for url: URL
+  ) throws(OutputError) {
     do {
       try data.write(to: temporary, options: .withoutOverwriting)
     } catch {
       throw OutputError.cannotWrite(path: url.path, reason: reason(of: error))
     }
-    try publish(temporary, as: url, replacing: replacing)
   }
 
   /// A hidden file beside `url` to write its content into before ``publish(_:as:replacing:)``,

@@ -20,36 +20,93 @@ struct ExportRun {
     data: Data, source: InputSource, defaultOutput: String? = nil, fallbackID: String? = nil,
     stem: String? = nil, extra: (_ folder: URL?, _ stem: String) -> [(URL, Data)] = { _, _ in [] }
   ) throws -> Transcript {
+    let prepared = try prepare(
+      data: data, source: source, defaultOutput: defaultOutput, fallbackID: fallbackID,
+      stem: stem, extra: extra)
+    try prepared.commit()
+    return prepared.transcript
+  }
+
+  /// An export read and rendered but not yet shown or written: its warnings are held and its
+  /// files are in memory.
+  ///
+  /// Why two steps: a folder's inputs are read and rendered on every core at once, and then
+  /// committed one by one in input order, so that the warnings, the files written and which of
+  /// two inputs claiming one output name wins are the same as converting them one at a time.
+  struct Prepared: Sendable {
+    var transcript: Transcript
+    /// The warnings, in the groups ``Diagnostics/printWarnings(_:quiet:)`` limits one by one.
+    var warnings: [[String]]
+    /// Where the files go, or why they cannot.
+    var plan: Result<OutputPlan, any Error>
+    var quiet: Bool
+    var force: Bool
+
+    /// Writes the files' content ahead to temporary files (``OutputPlan/stage()``), so that
+    /// ``commit()`` only names them; a failure is kept for ``commit()`` to throw.
+    mutating func stage() {
+      guard case .success(var staging) = plan else { return }
+      do {
+        try staging.stage()
+        plan = .success(staging)
+      } catch {
+        plan = .failure(error)
+      }
+    }
+
+    /// Prints the warnings, then writes the files (or throws the plan's refusal).
+    func commit() throws {
+      for group in warnings { Diagnostics.printWarnings(group, quiet: quiet) }
+      try plan.get().write(replacing: force)
+    }
+  }
+
+  /// Reads `data` and renders the requested formats, as ``run(data:source:defaultOutput:fallbackID:stem:extra:)``
+  /// does, without printing or writing anything (the output folder is created if missing).
+  func prepare(
+    data: Data, source: InputSource, defaultOutput: String? = nil, fallbackID: String? = nil,
+    stem: String? = nil, extra: (_ folder: URL?, _ stem: String) -> [(URL, Data)] = { _, _ in [] }
+  ) throws -> Prepared {
     let (requests, optionWarnings) = try export.requests()
     var transcript = try Transcript(data: data, source: source.label, options: reading)
     let destination = output.output ?? defaultOutput
     let audio = output.audio.map { audioReference($0, destination: destination, source: source) }
-    Diagnostics.printWarnings(
+    var warnings = [
       optionWarnings + unusedOptionWarnings(requests, transcript: transcript)
         + (requests.contains { $0.format.appliesOptions.contains(.audio) }
           ? audio?.warning.map { [$0] } ?? [] : []),
-      quiet: output.quiet)
-    Diagnostics.printWarnings(
-      transcript.warnings.map { "\(source.label): \($0)" }, quiet: output.quiet)
+      transcript.warnings.map { "\(source.label): \($0)" },
+    ]
     transcript.transcriptionID = transcript.transcriptionID ?? fallbackID
     let usedStem = stem ?? source.stem ?? transcript.defaultFileStem
-    let files = try transcript.export(
-      requests,
-      settings: ExportSettings(
-        channels: output.channelSelection ?? .each, title: output.title ?? usedStem,
-        audioSource: audio?.source, wordTimestamps: output.wordTimestamps, fileStem: usedStem,
-        language: output.language, speakerNames: try output.names(),
-        speakerLabels: SpeakerLabelStyle(rawValue: output.speakerLabels) ?? .both,
-        paper: output.paperSize, karaoke: output.karaokeStyle, frameRate: export.frameRateValue))
-    Diagnostics.printWarnings(
-      files.flatMap { file in file.warnings.map { "\(file.fileName): \($0)" } },
-      quiet: output.quiet)
-    var plan = try OutputPlan(files: files, input: source, output: destination)
-    for (url, content) in extra(plan.folder, usedStem) {
-      plan.entries.append((.file(url), content))
+    let files: [ExportedFile]
+    do {
+      files = try transcript.export(
+        requests,
+        settings: ExportSettings(
+          channels: output.channelSelection ?? .each, title: output.title ?? usedStem,
+          audioSource: audio?.source, wordTimestamps: output.wordTimestamps, fileStem: usedStem,
+          language: output.language, speakerNames: try output.names(),
+          speakerLabels: SpeakerLabelStyle(rawValue: output.speakerLabels) ?? .both,
+          paper: output.paperSize, karaoke: output.karaokeStyle, frameRate: export.frameRateValue))
+    } catch {
+      // Run one at a time, the warnings above came before this error: they still do.
+      return Prepared(
+        transcript: transcript, warnings: warnings, plan: .failure(error), quiet: output.quiet,
+        force: output.force)
     }
-    try plan.write(replacing: output.force)
-    return transcript
+    warnings.append(files.flatMap { file in file.warnings.map { "\(file.fileName): \($0)" } })
+    // A refused plan is kept, not thrown: the warnings above are printed before its error.
+    let plan = Result { () throws -> OutputPlan in
+      var plan = try OutputPlan(files: files, input: source, output: destination)
+      for (url, content) in extra(plan.folder, usedStem) {
+        plan.entries.append((.file(url), content))
+      }
+      return plan
+    }
+    return Prepared(
+      transcript: transcript, warnings: warnings, plan: plan, quiet: output.quiet,
+      force: output.force)
   }
 
   /// One warning for each option given that no requested format (or input) uses: set

@@ -19,6 +19,8 @@ struct OutputPlan {
 
   var entries: [(target: Target, content: Data)]
   var inputURL: URL?
+  /// Temporary files already holding entries' content (by entry index), written by ``stage()``.
+  private(set) var staged: [Int: URL] = [:]
 
   /// The folder the files go to, or `nil` when the output is stdout.
   var folder: URL? {
@@ -69,7 +71,14 @@ struct OutputPlan {
           do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
           } catch {
-            throw CommandFailure("\(path): cannot create the folder: \(error.localizedDescription)")
+            // A folder's inputs are planned on several threads: another may have made it first.
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+              isDirectory.boolValue
+            else {
+              throw CommandFailure(
+                "\(path): cannot create the folder: \(error.localizedDescription)")
+            }
           }
         }
         entries = toFolder(folder)
@@ -83,24 +92,66 @@ struct OutputPlan {
     }
   }
 
+  /// Writes every file entry's content to a temporary file beside its destination, without
+  /// naming it yet: see ``AtomicFile/writeTemporary(_:to:for:)``.
+  ///
+  /// Why: writing a file is mostly waiting for the disk, so a folder's inputs stage their files
+  /// on several threads at once, and ``write(replacing:)`` (run in input order, for the checks
+  /// and for which input wins a name) only gives the staged files their names. On failure,
+  /// what was staged is removed.
+  mutating func stage() throws {
+    do {
+      for (index, entry) in entries.enumerated() {
+        guard case .file(let url) = entry.target else { continue }
+        let temporary = AtomicFile.temporaryURL(for: url)
+        InterruptCleanup.register(temporary.path)
+        staged[index] = temporary
+        try AtomicFile.writeTemporary(entry.content, to: temporary, for: url)
+      }
+    } catch {
+      discardStaged()
+      throw error
+    }
+  }
+
+  /// Removes the temporary files of ``stage()`` that were not published.
+  mutating func discardStaged() {
+    for temporary in staged.values {
+      unlink(temporary.path)
+      InterruptCleanup.unregister(temporary.path)
+    }
+    staged = [:]
+  }
+
   /// Writes every entry, each atomically; refuses before writing anything if a check fails.
   func write(replacing: Bool) throws {
+    var unpublished = self
+    defer { unpublished.discardStaged() }
     for case (.file(let url), _) in entries {
-      if let inputURL, Self.isSameFile(url, inputURL) {
+      // A file that does not exist cannot be the input; checked first because it costs one
+      // `stat`, where comparing paths resolves every folder of both (many a file, in a
+      // folder of thousands).
+      let exists = FileManager.default.fileExists(atPath: url.path)
+      if exists, let inputURL, Self.isSameFile(url, inputURL) {
         throw CommandFailure(
           "\(url.relativePath): is the input file; refusing to overwrite it (choose another "
             + "name or folder with -o)")
       }
-      if !replacing && FileManager.default.fileExists(atPath: url.path) {
+      if !replacing && exists {
         throw OutputError.fileExists(path: url.relativePath)
       }
     }
-    for (target, content) in entries {
+    for (index, (target, content)) in entries.enumerated() {
       switch target {
       case .standardOutput:
         FileHandle.standardOutput.write(content)
       case .file(let url):
-        try AtomicFile.write(content, to: url, replacing: replacing)
+        if let temporary = unpublished.staged.removeValue(forKey: index) {
+          defer { InterruptCleanup.unregister(temporary.path) }
+          try AtomicFile.publish(temporary, as: url, replacing: replacing)
+        } else {
+          try AtomicFile.write(content, to: url, replacing: replacing)
+        }
       }
     }
   }
