@@ -162,6 +162,18 @@ struct ConvertCommandTests {
     #expect(second.contains("\nWelcome back to Field Notes. Today I'm\n"))
   }
 
+  @Test func anUnreadableArgumentFileIsNamedWithItsOption() throws {
+    let result = try CLI.run([
+      "convert", CLI.sample("interview.json"), "--speaker-names", "@/nonexistent/names.json",
+      "-o", "-",
+    ])
+    #expect(result.status != 0)
+    #expect(
+      result.standardError.contains(
+        "/nonexistent/names.json: cannot read the --speaker-names file"),
+      "\(result.standardError)")
+  }
+
   @Test func badOptionsAreRefusedBeforeReading() throws {
     let cases: [([String], String)] = [
       (

@@ -195,7 +195,7 @@ struct ExportFlags: ParsableArguments {
   func requests() throws -> (requests: [ExportRequest], warnings: [String]) {
     let preset = self.preset(captionStyle: captionStyle)
     if let additionalFormats {
-      let json = try Self.argumentText(additionalFormats)
+      let json = try Self.argumentText(additionalFormats, option: "--additional-formats")
       do {
         let parsed = try ExportRequest.additionalFormats(json, preset: preset) { format, options in
           apply(to: &options, format: format)
@@ -277,12 +277,13 @@ struct ExportFlags: ParsableArguments {
     if let includeTimestamps { options.includeTimestamps = includeTimestamps }
   }
 
-  /// The text of an argument that may be `@path` to read it from a file.
-  static func argumentText(_ argument: String) throws -> String {
+  /// The text of an argument that may be `@path` to read it from a file; `option` names the
+  /// argument in the message when the file cannot be read.
+  static func argumentText(_ argument: String, option: String) throws -> String {
     guard argument.hasPrefix("@") else { return argument }
     let path = String(argument.dropFirst())
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw CommandFailure("\(path): cannot read the --additional-formats file")
+      throw CommandFailure("\(path): cannot read the \(option) file")
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw CommandFailure("\(path): not UTF-8 text")

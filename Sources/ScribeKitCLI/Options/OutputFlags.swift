@@ -114,7 +114,7 @@ struct OutputFlags: ParsableArguments {
   func names() throws -> [String: String] {
     guard let speakerNames else { return [:] }
     if speakerNames.hasPrefix("@") {
-      let text = try ExportFlags.argumentText(speakerNames)
+      let text = try ExportFlags.argumentText(speakerNames, option: "--speaker-names")
       guard let data = text.data(using: .utf8),
         let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
       else {

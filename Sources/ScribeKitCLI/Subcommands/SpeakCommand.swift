@@ -53,7 +53,7 @@ struct SpeakCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      let spoken = try ExportFlags.argumentText(text)
+      let spoken = try ExportFlags.argumentText(text, option: "text")
       guard !spoken.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
         throw CommandFailure("the text to speak is empty")
       }
