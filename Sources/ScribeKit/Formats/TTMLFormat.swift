@@ -115,10 +115,7 @@ public struct TTMLFormat: OutputFormat {
       body += TimedTextMarkup.content(lines: lines, labelLength: labelLength, wordStarts: starts)
       body += "</span></p>\n"
     }
-    let language = Markup.escapeAttribute(
-      String(
-        String.UnicodeScalarView(
-          (input.document.languageTag ?? "").unicodeScalars.filter(Markup.isXMLCharacter))))
+    let language = TimedTextMarkup.languageAttribute(input.document)
     var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     output += "<tt xmlns=\"\(TimedTextMarkup.ttml)\" xmlns:ttp=\"\(TimedTextMarkup.parameter)\""
     output += " xmlns:tts=\"\(TimedTextMarkup.styling)\" xmlns:ttm=\"\(TimedTextMarkup.metadata)\""

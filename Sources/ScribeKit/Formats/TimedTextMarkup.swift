@@ -14,6 +14,15 @@ enum TimedTextMarkup {
   /// `multiRowAlign`).
   static let ebuStyling = "urn:ebu:tt:style"
 
+  /// The document's language as the value of `xml:lang`: its BCP 47 tag, escaped, without
+  /// characters XML forbids; empty when the language is unknown (TTML's "undetermined").
+  static func languageAttribute(_ document: DocumentInfo) -> String {
+    Markup.escapeAttribute(
+      String(
+        String.UnicodeScalarView(
+          (document.languageTag ?? "").unicodeScalars.filter(Markup.isXMLCharacter))))
+  }
+
   /// A media time as a TTML clock time, `hh:mm:ss.mmm` (hours grow past two digits, as TTML's
   /// `<hours>` allows: two or more digits), rounded to the millisecond.
   static func clock(milliseconds: Int) -> String {
