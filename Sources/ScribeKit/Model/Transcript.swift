@@ -115,30 +115,69 @@ public struct Word: Sendable, Equatable {
   public var start: Double
   /// End time in seconds; never earlier than ``start``.
   public var end: Double
-  /// Word, spacing or audio event.
-  public var kind: Kind
   /// The diarized speaker (`speaker_id`), when known.
   public var speakerID: String?
+  // A 100-hour transcript holds 1.2 million items, so an item's size is most of the memory a
+  // conversion needs: the optional numbers are kept without their optionals' padding, and what
+  // a speech-to-text item seldom has (loss, entity, per-character times, an index past Int32)
+  // in one shared box. 72 bytes an item rather than 120.
+  private var logprobBits: UInt64 = Word.absentLogprob
+  private var extras: Extras?
+  private var channel: Int32 = Word.absentChannel
+  // Last, with the other narrow field, so that they share one 8-byte slot.
+  /// Word, spacing or audio event.
+  public var kind: Kind
+
+  /// The bit pattern standing for "no log probability": a NaN no arithmetic produces.
+  private static let absentLogprob: UInt64 = 0x7FF8_5C81_BE00_0001
+  /// The value standing for "no channel index"; that index itself goes in the box.
+  private static let absentChannel = Int32.min
+
   /// The channel this item came from, when the input says (`channel_index` on words).
-  public var channelIndex: Int?
+  public var channelIndex: Int? {
+    get { channel == Word.absentChannel ? extras?.channelIndex : Int(channel) }
+    set {
+      if let newValue, let small = Int32(exactly: newValue), small != Word.absentChannel {
+        channel = small
+        updateExtras { $0.channelIndex = nil }
+      } else {
+        channel = Word.absentChannel
+        updateExtras { $0.channelIndex = newValue }
+      }
+    }
+  }
   /// The model's log probability for the word, when given.
-  public var logprob: Double?
+  public var logprob: Double? {
+    get { logprobBits == Word.absentLogprob ? nil : Double(bitPattern: logprobBits) }
+    set { logprobBits = newValue?.bitPattern ?? Word.absentLogprob }
+  }
   /// How poorly the forced aligner placed the word (its `loss`; lower is better), when the
   /// input is a forced-alignment response.
-  public var loss: Double?
+  public var loss: Double? {
+    get { extras?.loss }
+    set { updateExtras { $0.loss = newValue } }
+  }
   /// Per-character timings, when the transcript was requested with character granularity or
   /// comes from a text-to-speech alignment.
-  public var characters: [CharacterTiming]?
+  public var characters: [CharacterTiming]? {
+    get { extras?.characters }
+    set { updateExtras { $0.characters = newValue } }
+  }
   /// The named entity this item is part of (a person's name, an e-mail address, a card
   /// number), when the API detected entities. The spacing between two words of one entity
   /// carries it too, so that renderers can mark the entity as one run.
   public var entity: NamedEntity? {
-    get { entityStorage?.entity }
-    set { entityStorage = newValue.map(EntityStorage.init) }
+    get { extras?.entity }
+    set { updateExtras { $0.entity = newValue } }
   }
-  // Boxed: most items carry no entity, and an inline one would make every item of a 100-hour
-  // transcript 40 bytes larger.
-  private var entityStorage: EntityStorage?
+
+  /// Changes the boxed fields: a new box each time (boxes are shared between copies of an
+  /// item), none when every boxed field is empty, so that equal items stay equal.
+  private mutating func updateExtras(_ change: (inout Extras.Fields) -> Void) {
+    var fields = extras?.fields ?? Extras.Fields()
+    change(&fields)
+    extras = fields.isEmpty ? nil : Extras(fields)
+  }
 
   /// Creates an item.
   public init(
@@ -156,13 +195,24 @@ public struct Word: Sendable, Equatable {
     self.end = end
     self.kind = kind
     self.speakerID = speakerID
-    self.channelIndex = channelIndex
     self.logprob = logprob
-    self.characters = characters
+    if let channelIndex, let small = Int32(exactly: channelIndex), small != Word.absentChannel {
+      channel = small
+      if let characters { extras = Extras(Extras.Fields(characters: characters)) }
+    } else if channelIndex != nil || characters != nil {
+      extras = Extras(Extras.Fields(channelIndex: channelIndex, characters: characters))
+    }
   }
 
   /// `true` for words and audio events: the items that carry meaning and timing.
   public var isTimed: Bool { kind != .spacing }
+
+  /// Items are equal when every field is, the log probabilities compared as numbers.
+  public static func == (lhs: Word, rhs: Word) -> Bool {
+    lhs.text == rhs.text && lhs.start == rhs.start && lhs.end == rhs.end
+      && lhs.speakerID == rhs.speakerID && lhs.kind == rhs.kind && lhs.logprob == rhs.logprob
+      && lhs.channel == rhs.channel && lhs.extras == rhs.extras
+  }
 }
 
 /// A named entity the API detected in the transcript (`entities[]`): who or what it is, and
@@ -184,13 +234,27 @@ public struct NamedEntity: Sendable, Hashable {
   }
 }
 
-/// The box ``Word/entity`` is kept in.
-private final class EntityStorage: Sendable, Equatable {
-  let entity: NamedEntity
+/// The box the fields few items carry are kept in (see ``Word``'s storage).
+private final class Extras: Sendable, Equatable {
+  struct Fields: Equatable {
+    var channelIndex: Int?
+    var loss: Double?
+    var characters: [CharacterTiming]?
+    var entity: NamedEntity?
 
-  init(_ entity: NamedEntity) { self.entity = entity }
+    var isEmpty: Bool { channelIndex == nil && loss == nil && characters == nil && entity == nil }
+  }
 
-  static func == (lhs: EntityStorage, rhs: EntityStorage) -> Bool { lhs.entity == rhs.entity }
+  let fields: Fields
+
+  init(_ fields: Fields) { self.fields = fields }
+
+  var channelIndex: Int? { fields.channelIndex }
+  var loss: Double? { fields.loss }
+  var characters: [CharacterTiming]? { fields.characters }
+  var entity: NamedEntity? { fields.entity }
+
+  static func == (lhs: Extras, rhs: Extras) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
 }
 
 /// The timing of one character of a word.

@@ -17,11 +17,12 @@ struct ExportRun {
   ///   - extra: more files to write with the same all-or-nothing checks (a raw response).
   @discardableResult
   func run(
-    data: Data, source: InputSource, defaultOutput: String? = nil, fallbackID: String? = nil,
+    data: consuming Data, source: InputSource, defaultOutput: String? = nil,
+    fallbackID: String? = nil,
     stem: String? = nil, extra: (_ folder: URL?, _ stem: String) -> [(URL, Data)] = { _, _ in [] }
   ) throws -> Transcript {
     let prepared = try prepare(
-      data: data, source: source, defaultOutput: defaultOutput, fallbackID: fallbackID,
+      data: consume data, source: source, defaultOutput: defaultOutput, fallbackID: fallbackID,
       stem: stem, extra: extra)
     try prepared.commit()
     return prepared.transcript
@@ -64,11 +65,15 @@ struct ExportRun {
   /// Reads `data` and renders the requested formats, as ``run(data:source:defaultOutput:fallbackID:stem:extra:)``
   /// does, without printing or writing anything (the output folder is created if missing).
   func prepare(
-    data: Data, source: InputSource, defaultOutput: String? = nil, fallbackID: String? = nil,
+    data: consuming Data, source: InputSource, defaultOutput: String? = nil,
+    fallbackID: String? = nil,
     stem: String? = nil, extra: (_ folder: URL?, _ stem: String) -> [(URL, Data)] = { _, _ in [] }
   ) throws -> Prepared {
     let (requests, optionWarnings) = try export.requests()
-    var transcript = try Transcript(data: data, source: source.label, options: reading)
+    // The input's bytes are handed over, not kept: let go of once read (when the caller passed
+    // them in rather than keeping them), they are not held while the captions are made, which
+    // is where a long transcript's memory peaks otherwise.
+    var transcript = try Transcript(data: consume data, source: source.label, options: reading)
     let destination = output.output ?? defaultOutput
     let audio = output.audio.map { audioReference($0, destination: destination, source: source) }
     var warnings = [

