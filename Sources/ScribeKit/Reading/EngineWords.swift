@@ -53,9 +53,30 @@ struct EngineWords {
     return words
   }
 
-  /// The longest audio a transcript is taken to cover: a last word after 40 hours means the
-  /// times are not in the unit the engine's layout says.
+  /// The longest audio a transcript is taken to cover without a second look: past 40 hours,
+  /// the words must also come at the pace of speech (``runsTooLong(lastEnd:starts:)``).
   static let longestAudio = 40 * 3600.0
+  /// The longest audio a transcript is taken to cover at all, whatever its pace: 1,000 hours.
+  static let longestPacedAudio = 1000 * 3600.0
+  /// The median time from one word's start to the next's that speech never reaches: people
+  /// say a word every half second or so, and even sparse speech is seconds apart, while
+  /// milliseconds read as seconds put words minutes apart.
+  static let longestMedianGap = 10.0
+
+  /// `true` when times in seconds that run until `lastEnd` cannot be in the unit they are read
+  /// in: past ``longestAudio`` when the words do not come at the pace of speech (the median gap
+  /// between their starts and the last end is over ``longestMedianGap``), and past ``longestPacedAudio`` in any
+  /// case. A recording of 80 hours read in its unit passes; one of a few hours in
+  /// milliseconds read as seconds does not, since its words are minutes apart.
+  static func runsTooLong(lastEnd: Double, starts: [Double]) -> Bool {
+    guard lastEnd > longestAudio else { return false }
+    guard lastEnd <= longestPacedAudio, starts.count >= 2 else { return true }
+    // The last end counts as a time too: a word that lasts for hours is not speech either.
+    let sorted = (starts + [lastEnd]).sorted()
+    // Sorting where selecting would do: this runs only for transcripts past 40 hours.
+    let gaps = zip(sorted.dropFirst(), sorted).map { $0 - $1 }.sorted()
+    return gaps[gaps.count / 2] > longestMedianGap
+  }
 
   /// Refuses times past ``longestAudio`` and warns when a long text is squeezed into less than
   /// a millisecond per word: both mean the unit is not the one the layout names.
@@ -74,13 +95,16 @@ struct EngineWords {
         lastItem = item
       }
     }
-    if let lastItem, last > longestAudio {
+    if let lastItem,
+      runsTooLong(lastEnd: last, starts: items.compactMap { $0.kind == .spacing ? nil : $0.start })
+    {
       throw ReadError(
         problem: .invalidValue(
           path: lastItem.path,
           reason: "\(TimingRepair.quoted(lastItem.text)) ends at \(last) s "
             + "(\(Int(last / 3600)) hours) read as \(unit), as this layout writes times; "
-            + "expected at most \(Int(longestAudio / 3600)) hours: the times are not in \(unit)"))
+            + "expected at most \(Int(longestAudio / 3600)) hours, or words at the pace of speech: "
+            + "the times are not in \(unit)"))
     }
     if let first, count >= 50, last - first < 0.001 * Double(count) {
       warnings.append(
@@ -98,8 +122,8 @@ struct EngineWords {
     return !TextBreaks.isUnitCharacter(last) && !TextBreaks.isUnitCharacter(first)
   }
 
-  /// Refuses times that cannot be in `engine`'s unit: words past 40 hours (the other unit read
-  /// as this one), or ten or more words within less than a millisecond each. `inMilliseconds`
+  /// Refuses times that cannot be in `engine`'s unit: words past 40 hours and not at the pace
+  /// of speech (the other unit read as this one, see ``runsTooLong(lastEnd:starts:)``), or ten or more words within less than a millisecond each. `inMilliseconds`
   /// says whether the items' times are still milliseconds (AssemblyAI's) or already seconds.
   static func refuseImpossibleTimes(
     _ items: [RawItem], path: String, engine: String, inMilliseconds: Bool
@@ -111,11 +135,12 @@ struct EngineWords {
     let perSecond = inMilliseconds ? 1000.0 : 1
     let symbol = inMilliseconds ? "ms" : "s"
     let unit = inMilliseconds ? "milliseconds" : "seconds"
-    if lastEnd > longestAudio * perSecond {
+    if runsTooLong(lastEnd: lastEnd / perSecond, starts: starts.map { $0 / perSecond }) {
       throw ReadError(
         problem: .invalidValue(
           path: path,
-          reason: "the words run until \(lastEnd) \(symbol), over 40 hours; \(engine) times are "
+          reason: "the words run until \(lastEnd) \(symbol), over 40 hours and not at the pace "
+            + "of speech; \(engine) times are "
             + "\(unit), and these " + (inMilliseconds ? "are not" : "look like milliseconds")))
     }
     if words.count >= 10, lastEnd > 0,

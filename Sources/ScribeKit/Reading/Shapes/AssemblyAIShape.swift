@@ -26,7 +26,8 @@ extension InputShape {
 ///   words into channels, numbered from 0 like every other shape's (`"1"` → channel 0).
 /// - `utterances` repeat the words; they are read only when `words` is absent or null (an
 ///   utterance without its `words` is then read as one item, with a warning).
-/// - Milliseconds are never guessed: words that would end after 40 hours, or that crowd many
+/// - Milliseconds are never guessed: words that would end after 40 hours, minutes apart, or that
+///   crowd many
 ///   words into under a millisecond each (times already in seconds), are refused; words that run
 ///   past `audio_duration` get a warning.
 struct AssemblyAIShape: InputShapeReader {

@@ -426,12 +426,9 @@ enum WhisperFamily {
     return duration
   }
 
-  /// The longest a transcript in seconds may run before its times are taken for milliseconds:
-  /// 40 hours.
-  static let longestSeconds = 40.0 * 3600
-
   /// Repairs the items' timings and checks that they are seconds: a transcript whose last word
-  /// ends after ``longestSeconds`` is refused (its times are milliseconds or corrupt), and one
+  /// ends after 40 hours, not at the pace of speech (``EngineWords/runsTooLong(lastEnd:starts:)``),
+  /// is refused (its times are milliseconds or corrupt), and one
   /// whose words are all under a millisecond apart is warned about.
   static func words(
     from items: [RawItem], path: String, engine: String, unit: String = "seconds",
@@ -452,11 +449,14 @@ enum WhisperFamily {
     }
     let words = try TimingRepair.repair(items, warnings: &warnings)
     let timed = words.filter(\.isTimed)
-    if let last = timed.map(\.end).max(), last > longestSeconds {
+    if let last = timed.map(\.end).max(),
+      EngineWords.runsTooLong(lastEnd: last, starts: timed.map(\.start))
+    {
       throw ReadError(
         problem: .invalidValue(
           path: path,
-          reason: "the last word ends at \(last) s, after 40 hours; \(engine) writes \(unit), "
+          reason: "the last word ends at \(last) s, after 40 hours, and not at the pace of "
+            + "speech; \(engine) writes \(unit), "
             + "so these times are not \(unit) (milliseconds?) or are corrupt"))
     }
     if timed.count >= 20, let first = timed.first, let last = timed.map(\.end).max(),
