@@ -9,34 +9,64 @@ extension CaptionSegmenter {
   /// has already joined its word: see ``tokens(_:)``.)
   func breakCost(after before: Token, before after: Token) -> Double {
     breakCost(
-      after: before, before: after, beforeKey: BreakWords.key(before.text),
-      afterKey: BreakWords.key(after.text), endsSentence: Sentences.endsSentence(before.text),
-      endsClause: Sentences.endsClause(before.text))
+      after: before, BreakFacts(before.text, segmenter: self), before: after,
+      BreakFacts(after.text, segmenter: self))
   }
 
-  /// ``breakCost(after:before:)`` with the words' ``BreakWords/key(_:)`` and whether `before`
-  /// ends a sentence or a clause already known: the segmenter works each out once a token,
-  /// not once for each side of a break and again for its own costs.
+  /// What ``breakCost(after:_:before:_:)`` asks of a displayed word, worked out once a word:
+  /// the segmenter asks it of each word twice (each side of a break), over a transcript of
+  /// hundreds of thousands of words, and the lookups in the word lists were most of that.
+  struct BreakFacts: Sendable {
+    /// The word's ``BreakWords/key(_:)``.
+    var key: String
+    /// The lists the key is in.
+    var lists: BreakWords.Lists
+    var endsSentence: Bool
+    var endsClause: Bool
+    /// Whether the first character is uppercase.
+    var startsUppercase: Bool
+    /// Whether the word is more than one character.
+    var isLongerThanOneCharacter: Bool
+
+    init(_ text: String, segmenter: borrowing CaptionSegmenter) {
+      key = BreakWords.key(text)
+      lists = segmenter.lists[key] ?? []
+      endsSentence = Sentences.endsSentence(text)
+      endsClause = Sentences.endsClause(text)
+      if let byte = text.utf8.first, byte < 0x80 {
+        // ASCII: only A to Z are uppercase, and Unicode need not be asked.
+        startsUppercase = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+      } else {
+        startsUppercase = text.first?.isUppercase ?? false
+      }
+      var characters = text.makeIterator()
+      isLongerThanOneCharacter = characters.next() != nil && characters.next() != nil
+    }
+  }
+
+  /// ``breakCost(after:before:)`` with each word's ``BreakFacts`` already known.
   func breakCost(
-    after before: Token, before after: Token, beforeKey: String, afterKey: String,
-    endsSentence: Bool, endsClause: Bool
+    after before: Token, _ beforeFacts: BreakFacts, before after: Token, _ afterFacts: BreakFacts
   ) -> Double {
-    if endsSentence { return -2 }
-    if endsClause { return -1 }
+    if beforeFacts.endsSentence { return -2 }
+    if beforeFacts.endsClause { return -1 }
+    let beforeLists = beforeFacts.lists
+    let afterLists = afterFacts.lists
     var cost = 0.0
-    if words.noBreakAfter.contains(beforeKey) { cost += 4 }
-    if !words.bindsToNext.isEmpty, words.bindsToNext.contains(beforeKey) { cost += 16 }
-    if words.breakBefore.contains(afterKey) { cost -= 0.5 }
-    if !words.noBreakBefore.isEmpty, words.noBreakBefore.contains(afterKey) { cost += 4 }
-    if words.firstNames.contains(beforeKey), after.text.first?.isUppercase ?? false { cost += 4 }
-    if !words.weakNoBreakAfter.isEmpty, words.weakNoBreakAfter.contains(beforeKey) { cost += 2 }
-    if !words.fixedPhrases.isEmpty, words.fixedPhrases.contains(beforeKey + " " + afterKey) {
+    if beforeLists.contains(.noBreakAfter) { cost += 4 }
+    if beforeLists.contains(.bindsToNext) { cost += 16 }
+    if afterLists.contains(.breakBefore) { cost -= 0.5 }
+    if afterLists.contains(.noBreakBefore) { cost += 4 }
+    if beforeLists.contains(.firstName), afterFacts.startsUppercase { cost += 4 }
+    if beforeLists.contains(.weakNoBreakAfter) { cost += 2 }
+    if beforeLists.contains(.startsFixedPhrase),
+      words.fixedPhrases.contains(beforeFacts.key + " " + afterFacts.key)
+    {
       cost += 4
     }
     // A run of capitalised words is a name or a title: "Lehman | Brothers".
-    if words.script == .spaced, before.text.count > 1, beforeKey != "i'm",
-      before.text.first?.isUppercase ?? false, after.text.first?.isUppercase ?? false,
-      after.text.count > 1
+    if words.script == .spaced, beforeFacts.isLongerThanOneCharacter, beforeFacts.key != "i'm",
+      beforeFacts.startsUppercase, afterFacts.startsUppercase, afterFacts.isLongerThanOneCharacter
     {
       cost += 3
     }

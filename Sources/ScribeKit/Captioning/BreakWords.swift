@@ -75,6 +75,39 @@ struct BreakWords: Sendable, Equatable {
     self.script = script
   }
 
+  /// The lists a word's key can be in, as one value: one lookup a word rather than one a list.
+  struct Lists: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let breakBefore = Lists(rawValue: 1 << 0)
+    static let noBreakAfter = Lists(rawValue: 1 << 1)
+    static let bindsToNext = Lists(rawValue: 1 << 2)
+    static let noBreakBefore = Lists(rawValue: 1 << 3)
+    static let firstName = Lists(rawValue: 1 << 4)
+    static let weakNoBreakAfter = Lists(rawValue: 1 << 5)
+    /// The key is the first word of one of ``BreakWords/fixedPhrases``.
+    static let startsFixedPhrase = Lists(rawValue: 1 << 6)
+  }
+
+  /// Every key in a list, with the lists it is in.
+  func listsByKey() -> [String: Lists] {
+    var table: [String: Lists] = [:]
+    for (list, keys) in [
+      (Lists.breakBefore, breakBefore), (.noBreakAfter, noBreakAfter), (.bindsToNext, bindsToNext),
+      (.noBreakBefore, noBreakBefore), (.firstName, firstNames),
+      (.weakNoBreakAfter, weakNoBreakAfter),
+    ] {
+      for key in keys { table[key, default: []].insert(list) }
+    }
+    // A phrase is looked up as "before after", and a word's key can hold a space ("( so"): so
+    // every part of a phrase before one of its spaces can start it.
+    for phrase in fixedPhrases {
+      for space in phrase.indices where phrase[space] == " " {
+        table[String(phrase[..<space]), default: []].insert(.startsFixedPhrase)
+      }
+    }
+    return table
+  }
+
   /// No lists: words break anywhere a space allows.
   static let none = BreakWords(breakBefore: [], noBreakAfter: [])
 

@@ -18,6 +18,13 @@ struct CaptionSegmenter: Sendable {
   /// The language whose break rules apply: the transcript's, else the style's.
   let language: String?
   let words: BreakWords
+  /// ``words``' lists by key (``BreakWords/listsByKey()``).
+  let lists: [String: BreakWords.Lists]
+  /// The threads the search uses, when not chosen by the transcript's length.
+  var threadsOverride: Int?
+  /// Starts whose cue costs are worked out together, between two passes of the totals: enough
+  /// to keep the threads busy, few enough that their costs take a few megabytes.
+  var blockTokens = 32_768
 
   /// Creates a segmenter; `language` (an API `language_code` or a BCP 47 tag) chooses the
   /// break rules, and `nil` leaves them to the style.
@@ -25,6 +32,7 @@ struct CaptionSegmenter: Sendable {
     self.style = style
     self.language = language ?? style.language
     words = BreakWords.forLanguage(self.language)
+    lists = words.listsByKey()
   }
 
   /// A displayed word: its text, whether a space separated it from the previous, the first
@@ -32,7 +40,7 @@ struct CaptionSegmenter: Sendable {
   ///
   /// A token is usually one item. Punctuation that stands alone joins the token it belongs to
   /// (see ``tokens(_:)``), so a token can show several items; its times are its word's.
-  struct Token {
+  struct Token: Sendable {
     var text: String
     var spaceBefore: Bool
     var itemIndex: Int
@@ -59,17 +67,31 @@ struct CaptionSegmenter: Sendable {
     // The search weighs costs only; the lines of the cues it keeps are laid out afterwards,
     // once each, by the same rule (``layout(_:_:_:maxLines:)``), rather than an array of line
     // starts made for every cue tried.
-    for start in 0..<count where best[start].isFinite {
-      var end = start + 1
-      while end <= count {
-        guard let cost = cueCost(measure, start, end) else { break }
-        let total = best[start] + cost
-        if total < best[end] {
-          best[end] = total
-          previous[end] = start
+    // The costs of the cues from each start do not depend on the search's running totals, so
+    // a long transcript has them worked out a block of starts at a time on every core, and then
+    // taken into the totals in order: the same arithmetic in the same order as one core does.
+    let workers = threads(forTokens: count)
+    var blockStart = 0
+    while blockStart < count {
+      let blockEnd = workers == 1 ? count : min(count, blockStart + blockTokens)
+      let blocks = cueCosts(measure, starts: blockStart..<blockEnd, workers: workers)
+      for block in blocks {
+        var next = 0
+        for (offset, costCount) in block.counts.enumerated() {
+          let start = block.starts.lowerBound + offset
+          defer { next += costCount }
+          guard best[start].isFinite else { continue }
+          for index in 0..<costCount {
+            let end = start + 1 + index
+            let total = best[start] + block.costs[next + index]
+            if total < best[end] {
+              best[end] = total
+              previous[end] = start
+            }
+          }
         }
-        end += 1
       }
+      blockStart = blockEnd
     }
     var bounds: [(Int, Int)] = []
     var end = count
@@ -87,6 +109,67 @@ struct CaptionSegmenter: Sendable {
           lines: measure.lines(
             start, end, splits: layout(measure, start, end, maxLines: style.maxLines)?.1 ?? []))
       }, tokens: tokens, bounds: bounds)
+  }
+
+  /// Below this many tokens (about an hour of speech) the search runs on one core: a short
+  /// transcript gains nothing from threads, and a folder of them is converted on every core
+  /// already.
+  static let parallelTokens = 20_000
+  /// The threads a long transcript's search uses.
+  static let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+
+  /// How many threads the search of `count` tokens uses: ``threadsOverride`` when set (tests
+  /// run the threaded search on short inputs with it), else every core from
+  /// ``parallelTokens`` on.
+  func threads(forTokens count: Int) -> Int {
+    threadsOverride ?? (count < Self.parallelTokens ? 1 : Self.workers)
+  }
+
+  /// `body` of consecutive parts of `indices`, on `workers` threads at once, joined in order.
+  static func inParts<Value: Sendable>(
+    _ all: Range<Int>, workers: Int, _ body: @escaping @Sendable (Range<Int>) -> [Value]
+  ) -> [Value] {
+    guard workers > 1, all.count >= workers else { return body(all) }
+    let size = (all.count + workers - 1) / workers
+    let parts = stride(from: all.lowerBound, to: all.upperBound, by: size).map {
+      $0..<min($0 + size, all.upperBound)
+    }
+    let results = ResultSlots<[Value]>(count: parts.count)
+    DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+      results.set(index, body(parts[index]))
+    }
+    return results.values.flatMap { $0 }
+  }
+
+  /// The costs of the cues from some consecutive starts: for each start, the costs of its cues
+  /// ending one token later, two tokens later, ..., until the first that breaks a hard limit.
+  struct CueCosts: Sendable {
+    var starts: Range<Int>
+    /// How many costs each start has, in order.
+    var counts: [Int] = []
+    /// Every start's costs, one after another.
+    var costs: [Double] = []
+  }
+
+  /// ``cueCost(_:_:_:)`` of every cue from `starts`, split into `workers` consecutive parts
+  /// worked out at once.
+  func cueCosts(_ measure: Measure, starts: Range<Int>, workers: Int) -> [CueCosts] {
+    let count = measure.starts.count
+    @Sendable func costs(_ part: Range<Int>) -> CueCosts {
+      var result = CueCosts(starts: part)
+      result.counts.reserveCapacity(part.count)
+      result.costs.reserveCapacity(part.count * 16)
+      for start in part {
+        var end = start + 1
+        while end <= count, let cost = cueCost(measure, start, end) {
+          result.costs.append(cost)
+          end += 1
+        }
+        result.counts.append(end - start - 1)
+      }
+      return result
+    }
+    return Self.inParts(starts, workers: workers) { [costs($0)] }
   }
 
   /// The displayed words of `items`, with real data's punctuation artifacts absorbed.
@@ -274,7 +357,7 @@ struct CaptionSegmenter: Sendable {
   // MARK: Costs
 
   /// Widths and break costs computed once per transcript, so that trying a cue is arithmetic.
-  struct Measure {
+  struct Measure: Sendable {
     let tokens: [Token]
     let prefixWidth: [Double]
     let prefixSpaces: [Int]
@@ -303,21 +386,30 @@ struct CaptionSegmenter: Sendable {
       widths.reserveCapacity(tokens.count + 1)
       spaces.reserveCapacity(tokens.count + 1)
       costs.reserveCapacity(tokens.count)
-      let sentenceEnd = tokens.map { Sentences.endsSentence($0.text) }
-      let clauseEnd = tokens.map { Sentences.endsClause($0.text) }
-      var previousKey = ""
-      for (index, token) in tokens.enumerated() {
-        widths.append(widths[index] + segmenter.style.width(of: token.text))
-        spaces.append(spaces[index] + (token.spaceBefore ? 1 : 0))
-        let key = BreakWords.key(token.text)
-        if index > 0 {
-          costs.append(
-            segmenter.breakCost(
-              after: tokens[index - 1], before: token, beforeKey: previousKey, afterKey: key,
-              endsSentence: sentenceEnd[index - 1], endsClause: clauseEnd[index - 1]))
+      // What is asked of each token on its own (its width and facts), then of each pair (the
+      // break between them), on every core for a long transcript; the sums stay in order.
+      let workers = segmenter.threads(forTokens: tokens.count)
+      let measured = CaptionSegmenter.inParts(tokens.indices, workers: workers) { part in
+        part.map {
+          (
+            segmenter.style.width(of: tokens[$0].text),
+            BreakFacts(tokens[$0].text, segmenter: segmenter)
+          )
         }
-        previousKey = key
       }
+      let facts = measured.map(\.1)
+      costs += CaptionSegmenter.inParts(tokens.indices.dropFirst(), workers: workers) { part in
+        part.map { index in
+          segmenter.breakCost(
+            after: tokens[index - 1], facts[index - 1], before: tokens[index], facts[index])
+        }
+      }
+      for (index, token) in tokens.enumerated() {
+        widths.append(widths[index] + measured[index].0)
+        spaces.append(spaces[index] + (token.spaceBefore ? 1 : 0))
+      }
+      let sentenceEnd = facts.map(\.endsSentence)
+      let clauseEnd = facts.map(\.endsClause)
       prefixWidth = widths
       prefixSpaces = spaces
       breakCosts = costs
@@ -331,8 +423,12 @@ struct CaptionSegmenter: Sendable {
       starts = tokens.map(\.start)
       ends = tokens.map(\.end)
       var numbers: [String: Int] = [:]
+      var last: (speaker: String, number: Int)?
       speakers = tokens.map { token in
         guard let speaker = token.speakerID else { return -1 }
+        // A speaker's words come in runs: the last one's number, without hashing.
+        if let last, last.speaker == speaker { return last.number }
+        defer { last = numbers[speaker].map { (speaker, $0) } }
         if let number = numbers[speaker] { return number }
         numbers[speaker] = numbers.count
         return numbers.count - 1
@@ -582,4 +678,29 @@ struct CaptionSegmenter: Sendable {
     }
     return cues
   }
+}
+
+/// One slot a thread for the threads of `DispatchQueue.concurrentPerform` to leave their
+/// results in.
+///
+/// `@unchecked Sendable`: each thread writes only its own slot, and the slots are read only
+/// after `concurrentPerform` has returned, which orders every write before the reads.
+private final class ResultSlots<Value>: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<Value?>
+
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil)
+  }
+
+  deinit {
+    slots.deinitialize()
+    slots.deallocate()
+  }
+
+  /// Leaves `value` in slot `index`; each slot is written by one thread only.
+  func set(_ index: Int, _ value: Value) { slots[index] = value }
+
+  /// The values left, in slot order.
+  var values: [Value] { slots.compactMap { $0 } }
 }

@@ -149,3 +149,30 @@ struct CaptionSegmenterTests {
     }
   }
 }
+
+/// The search on several threads, a block of starts at a time, gives the cues of one thread.
+@Suite("Captioning: the threaded search")
+struct ThreadedSearchTests {
+  static let inputs = [
+    "multilingual.json", "scripts.json", "combined.json", "repairs.json", "deepgram-japanese.json",
+    "speechmatics-diarized.json", "tts-japanese.json", "multichannel.json",
+  ]
+
+  @Test(arguments: inputs)
+  func threadsAndBlocksChangeNothing(input: String) throws {
+    let transcript = try Files.readInput(input)
+    for preset in Preset.all {
+      guard let style = preset.captionStyle else { continue }
+      for channel in transcript.channels {
+        var one = CaptionSegmenter(style: style, language: transcript.languageCode)
+        one.threadsOverride = 1
+        var several = one
+        several.threadsOverride = 3
+        several.blockTokens = 7
+        let expected = one.cues(channel)
+        #expect(!expected.isEmpty || channel.words.allSatisfy { !$0.isTimed })
+        #expect(several.cues(channel) == expected, "\(input), \(preset.name)")
+      }
+    }
+  }
+}
