@@ -10,6 +10,21 @@ import ScribeKit
 // 10×; the rule is at most 11×). Release build only; numbers are medians of several runs.
 //
 // usage: scribekit-bench [--hours 1,10,100] [--runs 5] [--folder 10000] [--data Benchmarks/.data]
+//        scribekit-bench --read FILE [--runs 5]
+
+#if canImport(Glibc)
+  import Glibc
+
+  // Every size is read into fresh memory, as a `scribekit` process reads it. Left alone, glibc
+  // raises its mmap threshold after the first large free (up to 32 MB): a 10 h transcript's
+  // words are then made in heap memory the previous run left warm, and a 100 h transcript's
+  // (over 32 MB) in fresh pages every run, which made reading look far from linear.
+  // (`mallopt` is not in the Glibc module: malloc.h is not part of it. -3 is M_MMAP_THRESHOLD.)
+  if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+    typealias MallocOption = @convention(c) (Int32, Int32) -> Int32
+    _ = unsafeBitCast(symbol, to: MallocOption.self)(-3, 256 * 1024)
+  }
+#endif
 
 let arguments = CommandLine.arguments
 func option(_ name: String, _ fallback: String) -> String {
@@ -46,14 +61,41 @@ func median(_ values: [Double]) -> Double {
   return sorted[sorted.count / 2]
 }
 
-func time(_ body: () throws -> Void) rethrows -> Double {
+/// Memory larger than this machine's caches, written before each timed run so that every size
+/// starts from cold caches, as a `scribekit` process does. Otherwise a 10 h transcript (13 MB,
+/// read again and again) runs from the processor's cache and a 100 h one (136 MB) from memory,
+/// and a stage looks far from linear for a reason no user meets.
+let cacheEvicter = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 20, alignment: 64)
+@MainActor func evictCaches() {
+  for offset in stride(from: 0, to: cacheEvicter.count, by: 64) {
+    cacheEvicter[offset] &+= 1
+  }
+}
+
+@MainActor func time(_ body: () throws -> Void) rethrows -> Double {
   var samples: [Double] = []
   for _ in 0..<runs {
+    evictCaches()
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
   }
   return median(samples)
+}
+
+// `--read FILE`: only read FILE into a transcript, `--runs` times, and print the median; for
+// profiling one reader (`perf record scribekit-bench --read ...`).
+if let index = arguments.firstIndex(of: "--read"), index + 1 < arguments.count {
+  let bytes = try Data(contentsOf: URL(fileURLWithPath: arguments[index + 1]))
+  var samples: [Double] = []
+  for _ in 0..<runs {
+    evictCaches()
+    let start = DispatchTime.now().uptimeNanoseconds
+    _ = try Transcript(data: bytes)
+    samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+  }
+  print(String(format: "%.1f ms", samples.sorted()[samples.count / 2] * 1000))
+  exit(0)
 }
 
 func generate(words: Int, seed: Int, to url: URL, extra: [String] = []) {
@@ -153,6 +195,9 @@ for hour in hours {
   var captionSamples: [Double] = []
   var allSamples: [Double] = []
   var pythonSamples: [Double] = []
+  var lintSamples: [Double] = []
+  var apiLintSamples: [Double] = []
+  var ratioSamples: [Double] = []
   var peak = 0
   var captionPeak = 0
   let everyFormat = OutputFormats.available.map(\.name).joined(separator: ",")
@@ -163,6 +208,10 @@ for hour in hours {
     ])
     processSamples.append(one.seconds)
     peak = max(peak, one.peakKiB)
+    let srt = out.appendingPathComponent(url.deletingPathExtension().lastPathComponent + ".srt")
+    // The API's cues break a caption style's rules all the time: every violation is printed.
+    apiLintSamples.append(
+      Spawn.measure([binary, "lint", srt.path, "--preset", "netflix-en"]).seconds)
     emptyOutput()
     let styled = Spawn.measure([
       binary, "convert", url.path, "--format", "srt", "--preset", "netflix-en", "-o",
@@ -170,6 +219,12 @@ for hour in hours {
     ])
     captionSamples.append(styled.seconds)
     captionPeak = max(captionPeak, styled.peakKiB)
+    // Paired run by run, so that the machine's drift during the runs cancels out.
+    ratioSamples.append(styled.seconds / one.seconds)
+    // The caption style's SRT, checked against the same style: every cue read, every rule
+    // measured, the violations (few) printed.
+    lintSamples.append(
+      Spawn.measure([binary, "lint", srt.path, "--preset", "netflix-en"]).seconds)
     emptyOutput()
     let all = Spawn.measure([
       binary, "convert", url.path, "--format", everyFormat, "-o", out.path + "/", "-q",
@@ -180,6 +235,11 @@ for hour in hours {
   }
   timed("convert to srt (process)", hour, median(processSamples))
   timed("convert to srt, netflix-en (process)", hour, median(captionSamples))
+  cell(
+    "netflix-en ÷ API mode, paired (process; goal ≤ 2×)", hour,
+    String(format: "%.2f×", median(ratioSamples)))
+  timed("lint the netflix-en srt (process)", hour, median(lintSamples))
+  timed("lint the API srt (process)", hour, median(apiLintSamples))
   timed("convert to every format (process)", hour, median(allSamples))
   func memory(_ peak: Int) -> String {
     String(
