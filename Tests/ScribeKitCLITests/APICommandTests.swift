@@ -292,6 +292,109 @@ struct APICommandTests {
       ])
   }
 
+  @Test(arguments: [
+    ["--format", "srt,vtt"], ["--format", "srt,vtt", "--preset", "netflix-en", "--normalized"],
+  ])
+  func aLongPacedStreamEndsWithTheCaptionsOfTheWholeStream(_ options: [String]) throws {
+    let server = try FakeServer()
+    // Three minutes of speech in 186 chunks of a second's audio each (about 21 KB of base64),
+    // sent faster than the API sends them.
+    try server.streamSettings(#"{"paced": true, "interval": 0.005}"#)
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("spoken"), withIntermediateDirectories: true)
+    let result = try run(
+      ["speak", "a long script", "--voice", "v1", "--stream"] + options + [
+        "-o", folder.appendingPathComponent("spoken/long.mp3").path,
+      ],
+      server: server)
+    #expect(result.status == 0, "\(result.standardError)")
+    let saved = folder.appendingPathComponent("saved.ndjson")
+    let body = try server.lastStreamBody()
+    try body.write(to: saved)
+    let chunks = body.split(separator: UInt8(ascii: "\n")).count
+    #expect(chunks > 150)
+    let alignment = options.contains("--normalized") ? "normalized" : "original"
+    let converted = try CLI.run(
+      ["convert", saved.path, "--input-shape", "tts-stream", "--alignment", alignment]
+        + options.filter { $0 != "--normalized" } + ["-o", folder.path + "/"])
+    #expect(converted.status == 0, "\(converted.standardError)")
+    for fileExtension in ["srt", "vtt"] {
+      let streamed = try Data(
+        contentsOf: folder.appendingPathComponent("spoken/long.\(fileExtension)"))
+      let whole = try Data(contentsOf: folder.appendingPathComponent("saved.\(fileExtension)"))
+      #expect(streamed == whole, "\(fileExtension)")
+      #expect(String(decoding: whole, as: UTF8.self).components(separatedBy: "-->").count > 40)
+    }
+    // The audio is every chunk's, in order: a second of 128 kbit/s MP3 each.
+    let audio = try Data(contentsOf: folder.appendingPathComponent("spoken/long.mp3"))
+    #expect(audio.count == chunks * 16_000)
+    #expect(audio.starts(with: Data("ID3".utf8)))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path + "/spoken").sorted() == [
+        "long.mp3", "long.srt", "long.vtt",
+      ])
+  }
+
+  @Test func captionsWrittenWhileStreamingAreTheStartOfTheFinalOnes() throws {
+    let server = try FakeServer()
+    try server.streamSettings(#"{"paced": true, "words": 120, "interval": 0.03}"#)
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "ELEVENLABS_API_KEY=\(FakeServer.key)", CLI.executable.path, "speak", "words", "--voice",
+      "v1", "--stream", "-o", folder.appendingPathComponent("s.mp3").path, "--base-url",
+      server.baseURL,
+    ]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // Every version of the captions a player following the file could have read.
+    let captions = folder.appendingPathComponent("s.srt")
+    var versions: [String] = []
+    let deadline = Date().addingTimeInterval(60)
+    while process.isRunning && Date() < deadline {
+      if let text = try? String(contentsOf: captions, encoding: .utf8), text != versions.last {
+        versions.append(text)
+      }
+      Thread.sleep(forTimeInterval: 0.002)
+    }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    let final = try String(contentsOf: captions, encoding: .utf8)
+    let partial = versions.filter { $0 != final }
+    #expect(partial.count >= 3, "\(versions.count) versions seen")
+    for version in partial {
+      // Only final cues: each version is the final file's start, and never all of it.
+      #expect(final.hasPrefix(version) && version.count < final.count, "\(version)")
+      #expect(final.dropFirst(version.count).hasPrefix("\n"), "ends inside a cue: \(version)")
+    }
+  }
+
+  @Test func aStreamShowsEachWarningOnce() throws {
+    // Not once for every rewrite of the captions.
+    let server = try FakeServer()
+    try server.streamSettings(#"{"paced": true, "words": 60, "interval": 0.005}"#)
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try run(
+      [
+        "speak", "words", "--voice", "v1", "--stream", "--additional-formats",
+        #"[{"format": "srt", "bogus": 1}]"#, "-o", folder.appendingPathComponent("s.mp3").path,
+      ],
+      server: server)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      result.standardError
+        == "scribekit: warning: $[0].bogus: ignored; not an export option the API knows\n")
+    let srt = try String(contentsOf: folder.appendingPathComponent("s.srt"), encoding: .utf8)
+    #expect(srt.components(separatedBy: "-->").count > 4)
+  }
+
   @Test func aStreamThatStopsMidChunkLeavesNoFiles() throws {
     let server = try FakeServer()
     try server.queue(#"[{"cut": true}]"#)

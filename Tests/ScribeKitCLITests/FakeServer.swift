@@ -64,6 +64,18 @@ final class FakeServer {
     _ = try control("POST", "/_control/faults", body: faultsJSON)
   }
 
+  /// Sets how every later `/stream/with-timestamps` response is made (see the server's
+  /// `/_control/stream`): `{"paced": true, "interval": 0.01}` streams a generated three-minute
+  /// script in chunks of a second's audio, 10 ms apart.
+  func streamSettings(_ settingsJSON: String) throws {
+    _ = try control("POST", "/_control/stream", body: settingsJSON)
+  }
+
+  /// The body of the last stream the server sent, as it sent it.
+  func lastStreamBody() throws -> Data {
+    try control("GET", "/_control/stream-body", body: nil)
+  }
+
   /// Every request the server has seen.
   func requests() throws -> [[String: Any]] {
     let data = try control("GET", "/_control/requests", body: nil)

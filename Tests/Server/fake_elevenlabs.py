@@ -19,10 +19,24 @@ Control endpoints for tests (no key needed):
                            {"status": 401, "echo_key": true} (an error quoting the key sent)
   GET  /_control/requests  JSON list of every request seen: method, path, query, the key's
                            presence, multipart field names and values (file parts by size)
+  POST /_control/stream    JSON settings for every later /stream/with-timestamps response
+                           (null or {} restores the default: the bundled sample in 12-character
+                           chunks 0.2 s apart, which the tests rely on). {"paced": true} speaks
+                           a generated ~3-minute script the way the API streams it; see
+                           PacedStream for the settings and their defaults. Answers with the
+                           settings in effect and, when paced, the script's size.
+  GET  /_control/streams   JSON list, one entry per stream response sent: when the headers went
+                           out and, for every chunk, when it finished writing it ("sent", from
+                           time.monotonic(): CLOCK_MONOTONIC, comparable across processes on
+                           Linux), its size and how many alignment characters it carried
+  GET  /_control/stream-body?index=I
+                           the newline-delimited body of stream I (default: the last one)
 """
 import argparse
+import base64
 import json
 import os
+import random
 import re
 import threading
 import time
@@ -31,7 +45,7 @@ from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse, parse_qs
 
-STATE = {"faults": [], "requests": [], "deleted": set()}
+STATE = {"faults": [], "requests": [], "deleted": set(), "stream": None, "streams": []}
 LOCK = threading.Lock()
 
 
@@ -74,6 +88,132 @@ def forced_alignment(text):
     return {"characters": characters, "words": words, "loss": loss}
 
 
+# Common English words for the paced stream's script: what it says does not matter, only that it
+# looks like speech to a caption segmenter (word lengths, commas, sentences, paragraphs).
+VOCABULARY = (
+    "the of and to in is that it was for on are as with his they at be this from have or by "
+    "one had not but what all were when we there can an your which their said if do will each "
+    "about how up out them then she many some so these would other into has more her two like "
+    "him see time could no make than first been its who now people my made over did down only "
+    "way find use may water long little very after words called just where most know get "
+    "through back much before go good new write our used me man too any day same right look "
+    "think also around another came come work three word must because does part even place well "
+    "such here take why things help put years different away again off went old number great "
+    "tell men say small every found still between name should home big give air line set own "
+    "under read last never us left end along while might next sound below saw something thought "
+    "both few those always looked show large often together asked house world going want school "
+    "important until form food keep children feet land side without boy once animals life enough "
+    "took sometimes four head above kind began almost live page got earth need far hand high year "
+    "mother light parts country father let night following picture being study second eyes soon "
+    "questions river garden morning village museum station summer winter harbour library").split()
+
+
+class PacedStream:
+    """A /stream/with-timestamps response the size and pace of the API's for a long script.
+
+    The script: `words` words (about 450, some 2,500 characters: three minutes of speech) in
+    sentences of 6 to 18 words, some with a comma, four sentences to a paragraph. Each letter
+    takes 0.06 to 0.085 s, a space 0.03 s, punctuation 0.12 s (the bundled sample's character
+    times); the space after a comma lasts 0.15 s, after a sentence 0.3 to 0.7 s and after a
+    paragraph 0.9 to 1.2 s, so the segmenter sees real pauses. Times run from the start of the
+    request's audio, as the API's do.
+
+    The chunks: the API streams audio as it is made, each chunk with the alignment of the
+    characters spoken in it; here every chunk is about a second of audio (an assumption: the API
+    reference gives no size and public reports give no figure). Chunk N holds the characters
+    that start in second [N * chunk_seconds, (N + 1) * chunk_seconds) of the audio and
+    chunk_seconds of fake MP3 at audio_bytes_per_second (16,000: 128 kbit/s, so about 21 KB of
+    base64 a chunk); a chunk whose second holds no character start has null alignments, like the
+    audio-only chunks the tts-stream reader skips. Both alignments are the same (the script has
+    nothing to normalize). Chunks go out `interval` seconds apart: 0.15 by default, audio made
+    about 6.7 times faster than it plays, so a three-minute script streams in 28 s and a client
+    that falls behind (more than 150 ms of work a chunk) shows it; the benchmark can set any
+    pace.
+    """
+
+    DEFAULTS = {"words": 450, "seed": 18, "interval": 0.15, "chunk_seconds": 1.0,
+                "audio_bytes_per_second": 16000}
+
+    def __init__(self, settings):
+        unknown = set(settings) - set(self.DEFAULTS) - {"paced"}
+        if unknown:
+            raise ValueError(f"unknown paced stream settings: {sorted(unknown)}")
+        self.settings = {**self.DEFAULTS, **{k: v for k, v in settings.items() if k != "paced"}}
+        self.interval = float(self.settings["interval"])
+        self.script, self.characters = self.speak(
+            int(self.settings["words"]), int(self.settings["seed"]))
+        self.lines = self.chunks()
+
+    @staticmethod
+    def speak(count, seed):
+        rng = random.Random(seed)
+        text = []
+        left = count
+        sentence_in_paragraph = 0
+        while left > 0:
+            length = min(left, rng.randint(6, 18))
+            left -= length
+            words = [rng.choice(VOCABULARY) for _ in range(length)]
+            words[0] = words[0].capitalize()
+            if length > 8 and rng.random() < 0.5:
+                words[rng.randint(2, length - 4)] += ","
+            sentence_in_paragraph += 1
+            end = "?" if rng.random() < 0.1 else "."
+            words[-1] += end
+            text.append((words, sentence_in_paragraph % 4 == 0 or left == 0))
+        # Characters with times.
+        characters = []
+        clock = 0.0
+
+        def add(character, duration):
+            nonlocal clock
+            characters.append((character, round(clock, 3), round(clock + duration, 3)))
+            clock += duration
+
+        for number, (words, paragraph_end) in enumerate(text):
+            for index, word in enumerate(words):
+                for character in word:
+                    add(character, 0.12 if character in ",.?" else rng.uniform(0.06, 0.085))
+                last = index == len(words) - 1
+                if last and number == len(text) - 1:
+                    break
+                if last:
+                    add(" ", rng.uniform(0.9, 1.2) if paragraph_end else rng.uniform(0.3, 0.7))
+                else:
+                    add(" ", 0.15 if word.endswith(",") else 0.03)
+        script = "".join(character for character, _, _ in characters)
+        return script, characters
+
+    def chunks(self):
+        seconds = float(self.settings["chunk_seconds"])
+        audio_rate = int(self.settings["audio_bytes_per_second"])
+        duration = self.characters[-1][2] + 0.3 if self.characters else seconds
+        count = max(1, int(duration / seconds) + (duration % seconds > 0))
+        groups = [[] for _ in range(count)]
+        for character in self.characters:
+            groups[min(count - 1, int(character[1] / seconds))].append(character)
+        rng = random.Random(int(self.settings["seed"]))
+        lines = []
+        for number, group in enumerate(groups):
+            audio = rng.randbytes(int(seconds * audio_rate))
+            if number == 0:
+                audio = b"ID3\x04\x00\x00\x00\x00\x00\x00" + audio[10:]
+            alignment = {
+                "characters": [c for c, _, _ in group],
+                "character_start_times_seconds": [s for _, s, _ in group],
+                "character_end_times_seconds": [e for _, _, e in group],
+            } if group else None
+            line = {"audio_base64": base64.b64encode(audio).decode(), "alignment": alignment,
+                    "normalized_alignment": alignment}
+            lines.append((json.dumps(line) + "\n").encode())
+        return lines
+
+    def summary(self):
+        return {**self.settings, "paced": True, "characters": len(self.script),
+                "words": len(self.script.split()), "chunks": len(self.lines),
+                "seconds": self.characters[-1][2] if self.characters else 0.0}
+
+
 def transcripts(root):
     return {
         "interview": os.path.join(root, "Samples/interview.json"),
@@ -101,18 +241,39 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def stream_lines(self, lines, cut=False):
+    def stream_lines(self, lines, cut=False, interval=0.2, pause_at_end=True):
+        """Sends `lines` (encoded, each ending in a newline) `interval` seconds apart, logging
+        when each one finished writing (see /_control/streams). With `pause_at_end`, the body
+        ends `interval` after the last line (what the tests were written against); without,
+        at once, as the API's does."""
+        log = {"path": urlparse(self.path).path, "chunks": []}
+        with LOCK:
+            STATE["streams"].append(log)
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Connection", "close")
         self.end_headers()
-        for index, line in enumerate(lines):
-            data = (json.dumps(line) + "\n").encode()
+        log["headers_sent"] = time.monotonic()
+        body = []
+        for index, data in enumerate(lines):
+            if index:
+                time.sleep(interval)
             if cut and index == len(lines) - 1:
                 data = data[: len(data) // 2]
             self.wfile.write(data)
             self.wfile.flush()
-            time.sleep(0.2)
+            # wfile is unbuffered: the line is in the socket once write() returns.
+            sent = time.monotonic()
+            body.append(data)
+            try:
+                characters = len((json.loads(data).get("alignment") or {}).get("characters", []))
+            except ValueError:
+                characters = None
+            log["chunks"].append({"sent": sent, "bytes": len(data), "characters": characters})
+        if pause_at_end:
+            time.sleep(interval)
+        log["finished"] = time.monotonic()
+        log["body"] = b"".join(body)
         self.close_connection = True
 
     def tts_chunks(self):
@@ -164,6 +325,32 @@ class Handler(BaseHTTPRequestHandler):
         if url.path == "/_control/requests":
             with LOCK:
                 return self.send_json(200, STATE["requests"])
+        if url.path == "/_control/stream" and self.command == "POST":
+            settings = json.loads(self.body() or b"null") or {}
+            try:
+                paced = PacedStream(settings) if settings.get("paced") else None
+            except (ValueError, TypeError) as error:
+                return self.send_json(400, {"detail": str(error)})
+            with LOCK:
+                STATE["stream"] = paced
+            return self.send_json(200, paced.summary() if paced else {"paced": False})
+        if url.path == "/_control/streams":
+            with LOCK:
+                logs = [{k: v for k, v in log.items() if k != "body"} for log in STATE["streams"]]
+            return self.send_json(200, logs)
+        if url.path == "/_control/stream-body":
+            index = int(parse_qs(url.query).get("index", ["-1"])[0])
+            with LOCK:
+                try:
+                    data = STATE["streams"][index].get("body", b"")
+                except IndexError:
+                    return self.send_json(404, {"detail": "no such stream"})
+            self.send_response(200)
+            self.send_header("Content-Type", "application/x-ndjson")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return None
         return self.send_json(404, {"detail": "no such control endpoint"})
 
     def handle_any(self):
@@ -249,7 +436,14 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_json(422, {"detail": [{"loc": ["body", m], "msg": "field required", "type": "missing"} for m in missing]})
             return self.send_json(200, forced_alignment(fields["text"]), truncate=truncate)
         if len(parts) == 5 and parts[:2] == ["v1", "text-to-speech"] and parts[3:] == ["stream", "with-timestamps"]:
-            return self.stream_lines(self.tts_chunks(), cut=bool(fault and fault.get("cut")))
+            cut = bool(fault and fault.get("cut"))
+            with LOCK:
+                paced = STATE["stream"]
+            if paced:
+                return self.stream_lines(
+                    paced.lines, cut=cut, interval=paced.interval, pause_at_end=False)
+            lines = [(json.dumps(line) + "\n").encode() for line in self.tts_chunks()]
+            return self.stream_lines(lines, cut=cut)
         if len(parts) == 4 and parts[:2] == ["v1", "text-to-speech"] and parts[3] == "stream":
             self.send_response(200)
             self.send_header("Content-Type", "audio/mpeg")

@@ -43,13 +43,19 @@ public struct ExportSettings: Sendable, Equatable {
   /// The video's frame rate, for formats timed in frames (``FormatOptions/frameRate``). `nil`
   /// (the default) uses each format's own default.
   public var frameRate: FrameRate?
+  /// Leave out each output's last cue, which words still to come may extend or break
+  /// differently: for captions written while the timings are still arriving (a stream), so
+  /// that a player following the file only ever shows cues that are final. An output with no
+  /// other cue is not made (the others keep the names they would have had). Default: off.
+  public var leavesOutLastCue: Bool
 
   /// Creates settings.
   public init(
     channels: ChannelSelection = .each, title: String? = nil, audioSource: String? = nil,
     wordTimestamps: Bool = false, fileStem: String? = nil, language: String? = nil,
     speakerNames: [String: String] = [:], speakerLabels: SpeakerLabelStyle = .both,
-    paper: PaperSize? = nil, karaoke: Karaoke? = nil, frameRate: FrameRate? = nil
+    paper: PaperSize? = nil, karaoke: Karaoke? = nil, frameRate: FrameRate? = nil,
+    leavesOutLastCue: Bool = false
   ) {
     self.channels = channels
     self.title = title
@@ -62,6 +68,7 @@ public struct ExportSettings: Sendable, Equatable {
     self.paper = paper
     self.karaoke = karaoke
     self.frameRate = frameRate
+    self.leavesOutLastCue = leavesOutLastCue
   }
 }
 
@@ -95,13 +102,16 @@ extension Transcript {
     _ requests: [ExportRequest], settings: ExportSettings = ExportSettings()
   ) throws(ExportError) -> [ExportedFile] {
     let selected = try channels(settings.channels)
+    // Requests that segment alike (SRT and WebVTT with one preset) share one segmentation: a
+    // caption style's search costs more than rendering.
+    var segmented: [(recipe: CueRecipe, channel: Int, cues: [Cue])] = []
     var rendered:
       [(
-        format: any OutputFormat, channelIndex: Int?, rendering: Rendering,
+        format: any OutputFormat, channelIndex: Int?, rendering: Rendering?,
         options: APIExportOptions
       )] = []
     for request in requests {
-      for (channelIndex, channel) in selected {
+      for (position, (channelIndex, channel)) in selected.enumerated() {
         var info = DocumentInfo(
           title: settings.title ?? "Transcript",
           languageCode: settings.language ?? channel.languageCode ?? languageCode,
@@ -109,7 +119,22 @@ extension Transcript {
         if let channelIndex, isMultichannel, settings.title == nil {
           info.title = "Transcript, channel \(channelIndex)"
         }
-        var cues = cues(of: channel, for: request, language: settings.language)
+        let recipe = CueRecipe(request)
+        var cues: [Cue]
+        if let earlier = segmented.first(where: { $0.recipe == recipe && $0.channel == position }) {
+          cues = earlier.cues
+        } else {
+          cues = self.cues(of: channel, for: request, language: settings.language)
+          segmented.append((recipe, position, cues))
+        }
+        if settings.leavesOutLastCue {
+          cues.removeLast(min(1, cues.count))
+          // Nothing final yet: no file, rather than an empty one.
+          if cues.isEmpty {
+            rendered.append((request.format, channelIndex, nil, request.options))
+            continue
+          }
+        }
         if !settings.speakerNames.isEmpty {
           for index in cues.indices {
             if let id = cues[index].speakerID, let name = settings.speakerNames[id] {
@@ -126,14 +151,16 @@ extension Transcript {
           (request.format, channelIndex, try request.format.rendering(input), request.options))
       }
     }
+    // Named as if every output were made, so that a file's name never depends on whether
+    // another one was left out.
     let names = ExportedFile.fileNames(
       for: rendered.map { ($0.format, $0.channelIndex) },
       stem: settings.fileStem ?? defaultFileStem)
-    return zip(rendered, names).map { output, name in
-      ExportedFile(
+    return zip(rendered, names).compactMap { output, name in
+      guard let rendering = output.rendering else { return nil }
+      return ExportedFile(
         format: output.format, channelIndex: output.channelIndex, fileName: name,
-        content: output.rendering.content, options: output.options,
-        warnings: output.rendering.warnings)
+        content: rendering.content, options: output.options, warnings: rendering.warnings)
     }
   }
 
@@ -159,17 +186,16 @@ extension Transcript {
   }
 
   func cues(of channel: Channel, for request: ExportRequest, language: String? = nil) -> [Cue] {
-    // A style set on a request whose format was changed afterwards does not follow it.
-    let applies = request.format.appliesOptions
-    if let style = request.style, applies.contains(.captionStyle) {
+    switch CueRecipe(request) {
+    case .captionStyle(let style):
       return CaptionSegmenter(
         style: style, language: language ?? channel.languageCode ?? languageCode
       ).cues(channel)
-    }
-    if request.paragraphs == .readable, applies.contains(.paragraphs) {
+    case .readableParagraphs:
       return Paragrapher().cues(channel.words)
+    case .api(let options):
+      return Segmenter(options: options).cues(channel)
     }
-    return Segmenter(options: request.options).cues(channel)
   }
 
   /// The channels a selection covers, each with the index to report for it.
@@ -192,6 +218,26 @@ extension Transcript {
         throw ExportError.channelNotFound(requested: wanted, available: indexed.map(\.index))
       }
       return [(wanted, match.channel)]
+    }
+  }
+}
+
+/// Everything about a request that decides its cues: requests with equal recipes get the same
+/// cues of a channel.
+enum CueRecipe: Equatable {
+  case captionStyle(CaptionStyle)
+  case readableParagraphs
+  case api(APIExportOptions)
+
+  init(_ request: ExportRequest) {
+    // A style set on a request whose format was changed afterwards does not follow it.
+    let applies = request.format.appliesOptions
+    if let style = request.style, applies.contains(.captionStyle) {
+      self = .captionStyle(style)
+    } else if request.paragraphs == .readable, applies.contains(.paragraphs) {
+      self = .readableParagraphs
+    } else {
+      self = .api(request.options)
     }
   }
 }

@@ -35,4 +35,21 @@ extension Transcript {
   ) throws(ReadError) {
     self = try TranscriptReader(options: options).read(data, source: source)
   }
+
+  /// Reads JSON documents already parsed, each with the 1-based line it starts on, as
+  /// ``init(data:source:options:)`` reads newline-delimited text holding them.
+  ///
+  /// For a reader that receives a stream line by line and reads it again as it grows (`speak
+  /// --stream`): each line is parsed once, not once per line that follows it.
+  package init(
+    parsed values: [(value: JSONValue, line: Int)], source: String? = nil,
+    options: ReadOptions = ReadOptions()
+  ) throws(ReadError) {
+    do {
+      self = try TranscriptReader(options: options).read(parsed: values)
+    } catch var error {
+      error.source = error.source ?? source
+      throw error
+    }
+  }
 }

@@ -37,11 +37,21 @@ package enum AtomicFile {
   /// - Parameter replacing: allow replacing an existing file. When `false`, an existing file is
   ///   left alone and ``OutputError/fileExists(path:)`` is thrown, even if another process creates
   ///   the file between the check and the write.
-  package static func write(_ data: Data, to url: URL, replacing: Bool) throws(OutputError) {
+  /// - Parameter durable: flush the content to the disk before the file takes its name (the
+  ///   default). Without, a file that is replaced again moments later (captions rewritten while
+  ///   a stream arrives) does not wait for the disk, which takes a millisecond and, when the disk
+  ///   is busy, a hundred; readers still never see half a file, but a crash may lose it.
+  package static func write(
+    _ data: Data, to url: URL, replacing: Bool, durable: Bool = true
+  ) throws(OutputError) {
     let temporary = temporaryURL(for: url)
     InterruptCleanup.register(temporary.path)
     defer { InterruptCleanup.unregister(temporary.path) }
-    try writeTemporary(data, to: temporary, for: url)
+    if durable {
+      try writeTemporary(data, to: temporary, for: url)
+    } else {
+      try writeWithoutFlushing(data, to: temporary, for: url)
+    }
     try publish(temporary, as: url, replacing: replacing)
   }
 
@@ -60,6 +70,36 @@ package enum AtomicFile {
       try data.write(to: temporary, options: .withoutOverwriting)
     } catch {
       throw OutputError.cannotWrite(path: url.path, reason: reason(of: error))
+    }
+  }
+
+  /// ``writeTemporary(_:to:for:)`` without the flush to the disk: a new file (never an existing
+  /// one) created with the same permissions Foundation gives one, written and closed.
+  private static func writeWithoutFlushing(
+    _ data: Data, to temporary: URL, for url: URL
+  ) throws(OutputError) {
+    let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else {
+      throw OutputError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+    }
+    let failure: Int32 = data.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress else { return 0 }
+      var offset = 0
+      while offset < raw.count {
+        let count = systemWrite(descriptor, base + offset, raw.count - offset)
+        if count < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        offset += count
+      }
+      return 0
+    }
+    let closed = close(descriptor) == 0 ? 0 : errno
+    if failure != 0 || closed != 0 {
+      unlink(temporary.path)
+      throw OutputError.cannotWrite(
+        path: url.path, reason: String(cString: strerror(failure != 0 ? failure : closed)))
     }
   }
 
@@ -101,4 +141,9 @@ package enum AtomicFile {
     }
     return nsError.localizedDescription
   }
+}
+
+/// `write(2)`, which ``AtomicFile``'s own `write` hides inside it.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+  write(descriptor, bytes, count)
 }

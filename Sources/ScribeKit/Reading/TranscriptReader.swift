@@ -92,6 +92,13 @@ struct TranscriptReader: Sendable {
         problem: .syntax(
           line: error.location.line, column: error.location.column, reason: error.reason))
     }
+    return try read(parsed: values)
+  }
+
+  /// Reads JSON values already parsed, each with the line it starts on, as ``read(_:source:)``
+  /// reads the text holding them (after the fast path, which needs the text).
+  func read(parsed values: [(value: JSONValue, line: Int)]) throws(ReadError) -> Transcript {
+    let forced = options.shape
     guard !values.isEmpty else { throw ReadError(problem: .empty) }
     let input = ParsedInput(values: values)
 

@@ -6,6 +6,8 @@ struct ExportRun {
   var export: ExportFlags
   var output: OutputFlags
   var reading = ReadOptions()
+  /// See ``ExportSettings/leavesOutLastCue``: captions written while a stream still arrives.
+  var leavesOutLastCue = false
 
   /// Reads `data`, renders the requested formats and writes them per ``OutputFlags``; returns
   /// the transcript it read, for callers that do more with it.
@@ -26,6 +28,21 @@ struct ExportRun {
       stem: stem, extra: extra)
     try prepared.commit()
     return prepared.transcript
+  }
+
+  /// ``run(data:source:defaultOutput:fallbackID:stem:extra:)`` for a transcript the caller has
+  /// read already (`speak --stream` reads its stream as it grows) with ``reading``, which the
+  /// warnings about unused options still consult.
+  func run(transcript: Transcript, source: InputSource, stem: String? = nil) throws {
+    try prepare(transcript: transcript, source: source, stem: stem).commit()
+  }
+
+  /// ``prepare(data:source:defaultOutput:fallbackID:stem:extra:)`` for a transcript the caller
+  /// has read already, as ``run(transcript:source:stem:)`` takes it.
+  func prepare(transcript: Transcript, source: InputSource, stem: String? = nil) throws
+    -> Prepared
+  {
+    try prepare(source: source, defaultOutput: nil, fallbackID: nil, stem: stem) { transcript }
   }
 
   /// An export read and rendered but not yet shown or written: its warnings are held and its
@@ -69,11 +86,29 @@ struct ExportRun {
     fallbackID: String? = nil,
     stem: String? = nil, extra: (_ folder: URL?, _ stem: String) -> [(URL, Data)] = { _, _ in [] }
   ) throws -> Prepared {
-    let (requests, optionWarnings) = try export.requests()
     // The input's bytes are handed over, not kept: let go of once read (when the caller passed
     // them in rather than keeping them), they are not held while the captions are made, which
     // is where a long transcript's memory peaks otherwise.
-    var transcript = try Transcript(data: consume data, source: source.label, options: reading)
+    var input: Data? = consume data
+    return try prepare(
+      source: source, defaultOutput: defaultOutput, fallbackID: fallbackID, stem: stem,
+      extra: extra
+    ) {
+      let bytes = input.take() ?? Data()
+      return try Transcript(data: consume bytes, source: source.label, options: reading)
+    }
+  }
+
+  /// The body of ``prepare(data:source:defaultOutput:fallbackID:stem:extra:)``, with the
+  /// transcript from `read`, called once the options have been checked (so a bad option is
+  /// reported before a bad input, as it always was).
+  private func prepare(
+    source: InputSource, defaultOutput: String?, fallbackID: String?, stem: String?,
+    extra: (_ folder: URL?, _ stem: String) -> [(URL, Data)] = { _, _ in [] },
+    read: () throws -> Transcript
+  ) throws -> Prepared {
+    let (requests, optionWarnings) = try export.requests()
+    var transcript = try read()
     let destination = output.output ?? defaultOutput
     let audio = output.audio.map { audioReference($0, destination: destination, source: source) }
     var warnings = [
@@ -93,7 +128,8 @@ struct ExportRun {
           audioSource: audio?.source, wordTimestamps: output.wordTimestamps, fileStem: usedStem,
           language: output.language, speakerNames: try output.names(),
           speakerLabels: SpeakerLabelStyle(rawValue: output.speakerLabels) ?? .both,
-          paper: output.paperSize, karaoke: output.karaokeStyle, frameRate: export.frameRateValue))
+          paper: output.paperSize, karaoke: output.karaokeStyle, frameRate: export.frameRateValue,
+          leavesOutLastCue: leavesOutLastCue))
     } catch {
       // Run one at a time, the warnings above came before this error: they still do.
       return Prepared(

@@ -124,7 +124,10 @@ struct OutputPlan {
   }
 
   /// Writes every entry, each atomically; refuses before writing anything if a check fails.
-  func write(replacing: Bool) throws {
+  ///
+  /// - Parameter durable: see ``AtomicFile/write(_:to:replacing:durable:)``; staged entries were
+  ///   flushed already.
+  func write(replacing: Bool, durable: Bool = true) throws {
     var unpublished = self
     defer { unpublished.discardStaged() }
     for case (.file(let url), _) in entries {
@@ -150,7 +153,7 @@ struct OutputPlan {
           defer { InterruptCleanup.unregister(temporary.path) }
           try AtomicFile.publish(temporary, as: url, replacing: replacing)
         } else {
-          try AtomicFile.write(content, to: url, replacing: replacing)
+          try AtomicFile.write(content, to: url, replacing: replacing, durable: durable)
         }
       }
     }

@@ -126,6 +126,11 @@ struct SpeakCommand: AsyncParsableCommand {
 
   /// Streams audio to a temporary file renamed at the end, and rewrites the captions as cues
   /// become final: every cue but the last, which later characters may still extend.
+  ///
+  /// Each line is parsed once, its audio written out and dropped: the captions are read again
+  /// from the parsed chunks as they grow, not from the text, which is mostly base64 audio
+  /// (about 21 KB a second at 128 kbit/s). A chunk then costs reading and segmenting the
+  /// alignment so far, which is small next to parsing all that audio again.
   private func runStreaming(
     client: ElevenLabsClient, speech: SpeechRequest, audioURL: URL, reader: ReadOptions
   ) async throws {
@@ -142,41 +147,97 @@ struct SpeakCommand: AsyncParsableCommand {
       try? FileManager.default.removeItem(at: temporary)
     }
     let streamReader = ReadOptions(shape: .textToSpeechStream, alignment: reader.alignment)
-    guard let first = try export.requests().requests.first else { return }
-    var lines = Data()
-    var written = false
-    var finalCues = 0
+    guard try !export.requests().requests.isEmpty else { return }
+    let source = InputSource(label: "the speech of \(voice)")
+    let stem = audioURL.deletingPathExtension().lastPathComponent
+    var run = captionRun(audioURL)
+    run.reading = streamReader
+    // The chunks so far, each with its line in the stream (for messages), as reading the whole
+    // stream's text would give them.
+    var chunks: [(value: JSONValue, line: Int)] = []
+    // What each caption file holds, as this run last wrote it.
+    var published: [URL: Data] = [:]
     let progress = Progress("streaming speech", quiet: quiet)
     defer { progress.finish() }
     for try await line in try client.streamSpeechWithTimestamps(voiceID: voice, speech) {
-      if let root = try? JSONParser.parse([UInt8](line)).objectValue,
-        let encoded = root["audio_base64"]?.stringValue, let audio = Data(base64Encoded: encoded)
-      {
-        try handle.write(contentsOf: audio)
+      let chunk: JSONValue
+      do {
+        chunk = try JSONParser.parse([UInt8](line))
+      } catch {
+        // The client yields only lines that parse; this is a broken promise, not bad input.
+        throw APIError.invalidResponse(
+          reason: "stream chunk \(chunks.count + 1) is not JSON: \(error)")
       }
-      lines.append(line)
-      lines.append(UInt8(ascii: "\n"))
-      // Cues that later characters can no longer change: all segments but the last.
-      guard let transcript = try? Transcript(data: lines, options: streamReader),
-        let segments = try? transcript.cues(for: first).first?.cues
+      let (audio, rest) = Self.separatingAudio(chunk)
+      if let audio { try handle.write(contentsOf: audio) }
+      chunks.append((rest, chunks.count + 1))
+      // Until the alignment reads, there is nothing to caption.
+      guard
+        let transcript = try? Transcript(
+          parsed: chunks, source: source.label, options: streamReader)
       else { continue }
-      if segments.count - 1 > finalCues {
-        finalCues = segments.count - 1
-        progress.update("streaming speech: \(finalCues) cues final")
-        try writeCaptions(
-          try document(of: segments.prefix(finalCues)), audioURL: audioURL, reader: reader,
-          replacing: force || written)
-        written = true
+      if try publishFinalCues(
+        of: transcript, run: run, source: source, stem: stem, published: &published)
+      {
+        progress.update("streaming speech: captions updated at chunk \(chunks.count)")
       }
     }
+    // The final captions before the audio's flush to the disk, which takes a while (megabytes)
+    // and which they do not need; a failure after them still takes them back (see run()).
+    run.output.force = force || !published.isEmpty
+    try run.run(
+      transcript: try Transcript(parsed: chunks, source: source.label, options: streamReader),
+      source: source, stem: stem)
     try handle.synchronize()
-    try writeCaptions(lines, audioURL: audioURL, reader: streamReader, replacing: force || written)
     try handle.close()
     try AtomicFile.publish(temporary, as: audioURL, replacing: force)
   }
 
-  /// Cues as a segmented_json document, the input the caption files are written from.
-  private func document(of cues: ArraySlice<Cue>) throws -> Data {
-    try SegmentedJSONFormat().render(RenderInput(cues: Array(cues), options: APIExportOptions()))
+  /// Writes the caption files whose final cues changed: every cue of each request but its last,
+  /// which later characters may still extend or break differently (a request with no other cue
+  /// has no file yet). A file that would get what it holds already is left alone.
+  ///
+  /// These files are rewritten again within seconds, so they are not flushed to the disk, and
+  /// the warnings wait for the final captions, so that each is shown once. Returns whether any
+  /// file was written.
+  private func publishFinalCues(
+    of transcript: Transcript, run: ExportRun, source: InputSource, stem: String,
+    published: inout [URL: Data]
+  ) throws -> Bool {
+    var partial = run
+    partial.leavesOutLastCue = true
+    let plan = try partial.prepare(transcript: transcript, source: source, stem: stem).plan.get()
+    var created = plan
+    var replaced = plan
+    created.entries = []
+    replaced.entries = []
+    for entry in plan.entries {
+      guard case .file(let url) = entry.target, published[url] != entry.content else { continue }
+      if published[url] == nil {
+        created.entries.append(entry)
+      } else {
+        replaced.entries.append(entry)
+      }
+    }
+    try replaced.write(replacing: true, durable: false)
+    try created.write(replacing: force, durable: false)
+    for case (.file(let url), let content) in replaced.entries + created.entries {
+      published[url] = content
+    }
+    return !(replaced.entries.isEmpty && created.entries.isEmpty)
+  }
+
+  /// A stream chunk's audio, decoded, and the chunk with an empty `audio_base64` in its place:
+  /// the captions are read from the rest, which is all the tts-stream reader looks at (it
+  /// needs the member to be there, not its content).
+  static func separatingAudio(_ chunk: JSONValue) -> (audio: Data?, rest: JSONValue) {
+    guard var object = chunk.objectValue, case .string(let encoded)? = object["audio_base64"]
+    else { return (nil, chunk) }
+    for index in object.members.indices where object.members[index].key == "audio_base64" {
+      if case .string = object.members[index].value {
+        object.members[index].value = .string("")
+      }
+    }
+    return (Data(base64Encoded: encoded), .object(object))
   }
 }

@@ -172,6 +172,38 @@ struct TranscriptReaderTests {
     }
   }
 
+  @Test func parsedChunksReadAsTheTextHoldingThem() throws {
+    // `speak --stream` parses each line once and reads the parsed chunks as the stream grows:
+    // the same transcript, warnings (the relative stream's) and shape as reading the text.
+    for name in ["tts-stream.ndjson", "tts-stream-relative.ndjson"] {
+      let data = try Files.input(name)
+      let options = ReadOptions(shape: .textToSpeechStream, alignment: .original)
+      let lines = data.split(separator: UInt8(ascii: "\n"))
+      let parsed = try lines.enumerated().map { index, line in
+        (value: try JSONParser.parse([UInt8](line)), line: index + 1)
+      }
+      let fromValues = try Transcript(parsed: parsed, source: name, options: options)
+      #expect(fromValues == (try Transcript(data: data, source: name, options: options)), "\(name)")
+    }
+  }
+
+  @Test func parsedChunksFailAsTheTextHoldingThem() throws {
+    let text = #"{"audio_base64": "", "alignment": null}"# + "\n" + #"{"words": []}"# + "\n"
+    let options = ReadOptions(shape: .textToSpeechStream)
+    let parsed = try text.split(separator: "\n").enumerated().map { index, line in
+      (value: try JSONParser.parse(Array(line.utf8)), line: index + 1)
+    }
+    let fromText = #expect(throws: ReadError.self) {
+      try Transcript(data: Data(text.utf8), source: "s", options: options)
+    }
+    let fromValues = #expect(throws: ReadError.self) {
+      try Transcript(parsed: parsed, source: "s", options: options)
+    }
+    #expect(fromValues?.description == fromText?.description)
+    #expect(fromValues?.description.contains("line 2") == true, "\(String(describing: fromValues))")
+    #expect(throws: ReadError.self) { try Transcript(parsed: [], options: options) }
+  }
+
   @Test func readsWithTimestampsResponsesAndTheChosenAlignment() throws {
     let original = try TranscriptReader().read(Files.sample("speech-with-timestamps.json"))
     #expect(original.inputShape == .textToSpeech)
