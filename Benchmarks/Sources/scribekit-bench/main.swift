@@ -9,7 +9,8 @@ import ScribeKit
 // Prints one table, a row a path and a column a size, with 100 h's cost over 10 h's (linear is
 // 10×; the rule is at most 11×). Release build only; numbers are medians of several runs.
 //
-// usage: scribekit-bench [--hours 1,10,100] [--runs 5] [--folder 10000] [--data Benchmarks/.data]
+// usage: scribekit-bench [--hours 1,10,100] [--runs 5] [--folder 10000] [--stream-runs 3]
+//                        [--data Benchmarks/.data]
 //        scribekit-bench --read FILE [--runs 5]
 
 #if canImport(Glibc)
@@ -36,6 +37,7 @@ func option(_ name: String, _ fallback: String) -> String {
 let hours = option("--hours", "1,10,100").split(separator: ",").compactMap { Int($0) }
 let runs = max(1, Int(option("--runs", "5")) ?? 5)
 let folderSize = max(0, Int(option("--folder", "10000")) ?? 10_000)
+let streamRuns = max(0, Int(option("--stream-runs", "3")) ?? 3)
 
 let packageRoot = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -367,3 +369,24 @@ if ratioColumn {
       : "\nMore than 11× from 10 h to 100 h: \(nonlinear.joined(separator: ", ")).")
 }
 if !shapeCheck.isEmpty { print("\n" + shapeCheck) }
+
+// Streaming latency: `speak --stream` against the test server streaming a three-minute script
+// at a realistic pace (Benchmarks/stream-latency.py, which prints its own table: its rows are
+// latencies, not sizes).
+if streamRuns > 0 {
+  print("\n### Streaming latency (`speak --stream`, medians and maxima of \(streamRuns) runs)\n")
+  let script = packageRoot.appendingPathComponent("Benchmarks/stream-latency.py").path
+  // Through a pipe and printed here, so that it comes after the table printed above.
+  let latency = Process()
+  let output = Pipe()
+  latency.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  latency.arguments = ["python3", script, binary, "--runs", String(streamRuns)]
+  latency.standardOutput = output
+  try latency.run()
+  let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  latency.waitUntilExit()
+  print(text)
+  if latency.terminationStatus != 0 {
+    print("stream-latency.py failed (status \(latency.terminationStatus))")
+  }
+}
