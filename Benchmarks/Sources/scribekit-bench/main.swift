@@ -89,14 +89,7 @@ let cacheEvicter = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 20, a
 // profiling one reader (`perf record scribekit-bench --read ...`).
 if let index = arguments.firstIndex(of: "--read"), index + 1 < arguments.count {
   let bytes = try Data(contentsOf: URL(fileURLWithPath: arguments[index + 1]))
-  var samples: [Double] = []
-  for _ in 0..<runs {
-    evictCaches()
-    let start = DispatchTime.now().uptimeNanoseconds
-    _ = try Transcript(data: bytes)
-    samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-  }
-  print(String(format: "%.1f ms", samples.sorted()[samples.count / 2] * 1000))
+  print(format(try time { _ = try Transcript(data: bytes) }))
   exit(0)
 }
 

@@ -428,10 +428,10 @@ struct CaptionSegmenter: Sendable {
         guard let speaker = token.speakerID else { return -1 }
         // A speaker's words come in runs: the last one's number, without hashing.
         if let last, last.speaker == speaker { return last.number }
-        defer { last = numbers[speaker].map { (speaker, $0) } }
-        if let number = numbers[speaker] { return number }
-        numbers[speaker] = numbers.count
-        return numbers.count - 1
+        let number = numbers[speaker] ?? numbers.count
+        numbers[speaker] = number
+        last = (speaker, number)
+        return number
       }
       var first = [Int](repeating: tokens.count, count: tokens.count + 1)
       for index in tokens.indices.reversed() {

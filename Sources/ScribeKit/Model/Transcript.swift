@@ -137,7 +137,7 @@ public struct Word: Sendable, Equatable {
   public var channelIndex: Int? {
     get { channel == Word.absentChannel ? extras?.channelIndex : Int(channel) }
     set {
-      if let newValue, let small = Int32(exactly: newValue), small != Word.absentChannel {
+      if let small = Word.inlineChannel(newValue) {
         channel = small
         updateExtras { $0.channelIndex = nil }
       } else {
@@ -145,6 +145,13 @@ public struct Word: Sendable, Equatable {
         updateExtras { $0.channelIndex = newValue }
       }
     }
+  }
+
+  /// `index` as the item keeps it inline, or `nil` when it is absent or goes in the box (past
+  /// Int32, or the sentinel itself).
+  private static func inlineChannel(_ index: Int?) -> Int32? {
+    guard let index, let small = Int32(exactly: index), small != absentChannel else { return nil }
+    return small
   }
   /// The model's log probability for the word, when given.
   public var logprob: Double? {
@@ -196,7 +203,7 @@ public struct Word: Sendable, Equatable {
     self.kind = kind
     self.speakerID = speakerID
     self.logprob = logprob
-    if let channelIndex, let small = Int32(exactly: channelIndex), small != Word.absentChannel {
+    if let small = Word.inlineChannel(channelIndex) {
       channel = small
       if let characters { extras = Extras(Extras.Fields(characters: characters)) }
     } else if channelIndex != nil || characters != nil {
